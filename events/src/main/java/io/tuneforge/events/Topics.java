@@ -1,0 +1,23 @@
+package io.tuneforge.events;
+
+/**
+ * Kafka topic names, {@code <entity>.<past-tense-verb>}. These are public contracts: a name never
+ * changes; a breaking payload change gets a new {@code type} version (see {@link EventContract}).
+ *
+ * <p>Constants (not an enum) because {@code @Incoming}/{@code @Channel} annotations need compile-time
+ * strings. Every topic {@code t} has a dead-letter topic {@code t + DEAD_LETTER_SUFFIX}.
+ */
+public final class Topics {
+
+    public static final String DATASET_VALIDATED = "dataset.validated";
+    public static final String DATASET_REJECTED = "dataset.rejected";
+
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

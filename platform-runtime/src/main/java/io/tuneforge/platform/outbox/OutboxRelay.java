@@ -1,0 +1,227 @@
+package io.tuneforge.platform.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tuneforge.events.CloudEventAttributes;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes committed outbox events to Kafka, oldest first, and marks them published.
+ *
+ * <p>Delivery is at least once: a crash after the broker acknowledged but before the row was marked
+ * leaves the row pending and it is sent again; consumers drop the duplicate by event id. One relay
+ * at a time per schema (a transaction-scoped advisory lock), so two replicas never reorder the
+ * events of one entity. A failed send is retried with exponential backoff, never dropped.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    @Channel("tuneforge-outbox")
+    Emitter<String> emitter;
+
+    /** Lets {@link #wakeUpAfterCommit()} skip the poll interval: one permit = "there may be work". */
+    private final Semaphore pending = new Semaphore(0);
+
+    private volatile boolean stopping;
+
+    private volatile boolean paused;
+
+    private URI source;
+
+    @PostConstruct
+    void init() {
+        source = URI.create(CloudEventAttributes.sourceOf(config.serviceName()));
+        meters.gauge("tuneforge.outbox.pending", this, OutboxRelay::countPending);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Stops relaying until {@link #resume()}; events keep accumulating in the outbox, nothing is lost.
+     * For broker maintenance, and for tests that stop a service between commit and publish.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        pending.release();
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Called inside the producing transaction: once it commits, relay without waiting for the next poll. */
+    void wakeUpAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    pending.release();
+                }
+            }
+        });
+    }
+
+    @Scheduled(every = "${tuneforge.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = OutboxRelayDisabled.class)
+    void poll() {
+        relayPending();
+    }
+
+    /** A quick loop woken by commits, so an event usually leaves within milliseconds. */
+    @Scheduled(every = "0.05s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = OutboxRelayDisabled.class)
+    void onWake() throws InterruptedException {
+        if (pending.tryAcquire(40, TimeUnit.MILLISECONDS)) {
+            pending.drainPermits();
+            relayPending();
+        }
+    }
+
+    /**
+     * Relays every pending event whose backoff has elapsed.
+     *
+     * @return how many events were published
+     */
+    public int relayPending() {
+        int published = 0;
+        while (!stopping && !paused) {
+            int batch = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
+            published += Math.max(batch, 0);
+            if (batch < config.batchSize()) {
+                break;
+            }
+        }
+        return published;
+    }
+
+    /** @return events published, or -1 when another relay holds the lock */
+    private int relayBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return -1;
+        }
+        Instant now = clock.instant();
+        List<OutboxEvent> batch = em.createQuery(
+                        "from OutboxEvent e where e.publishedAt is null order by e.seq", OutboxEvent.class)
+                .setMaxResults(config.batchSize())
+                .getResultList();
+        int published = 0;
+        for (OutboxEvent event : batch) {
+            if (event.nextAttemptAt != null && event.nextAttemptAt.isAfter(now)) {
+                // Later events of the same entity must not overtake this one: stop here.
+                break;
+            }
+            try {
+                send(event);
+                event.publishedAt = clock.instant();
+                event.lastError = null;
+                published++;
+            } catch (Exception e) {
+                event.attempts++;
+                event.lastError = e.toString();
+                long backoffMs = Math.min(config.maxBackoff().toMillis(), 200L << Math.min(event.attempts, 16));
+                event.nextAttemptAt = now.plusMillis(backoffMs);
+                LOG.warnf("outbox event %s (%s) not published, attempt %d, retry in %d ms: %s",
+                        event.eventId, event.topic, event.attempts, backoffMs, e.getMessage());
+                break;
+            }
+        }
+        return published;
+    }
+
+    private void send(OutboxEvent event) throws InterruptedException, ExecutionException, TimeoutException {
+        OutgoingCloudEventMetadata<String> envelope = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.eventId)
+                .withType(event.eventType)
+                .withSource(source)
+                .withSubject(event.subject)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEventAttributes.DATA_CONTENT_TYPE)
+                .withExtension(CloudEventAttributes.TENANT_EXTENSION, event.tenantId)
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.subject)
+                .build();
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        Message<String> message = Message.of(event.payload, Metadata.of(envelope, record),
+                () -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        emitter.send(message);
+        Duration timeout = config.sendTimeout();
+        acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private double countPending() {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createQuery(
+                    "select count(e) from OutboxEvent e where e.publishedAt is null").getSingleResult()).doubleValue());
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.tuneforge.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.tuneforge.platform.ids.EntityIds;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every failure of a REST call into problem+json, so clients parse one error shape everywhere. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e, UriInfo uri) {
+        return e.problem().at(uri.getPath()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", "Invalid request", detail)
+                .withErrors(errors).at(uri.getPath()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? " (field '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")) + "')"
+                : "";
+        return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON body",
+                        "The request body could not be read" + where + field + ": " + e.getOriginalMessage())
+                .at(uri.getPath()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return Problem.of(status, slug, status.getReasonPhrase(), e.getMessage())
+                .at(uri.getPath()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = EntityIds.next("incident");
+        LOG.errorf(e, "unhandled error on %s, incident %s", uri.getPath(), incident);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                        "The server failed to handle this request. Quote incident " + incident + " when reporting it.")
+                .at(uri.getPath()).toResponse().build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // Method-parameter paths look like "create.request.name": drop the method and parameter parts.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : path;
+    }
+}
