@@ -1,7 +1,16 @@
 package io.tuneforge.events;
 
+import io.tuneforge.events.budget.BudgetExceeded;
+import io.tuneforge.events.budget.BudgetWarning;
+import io.tuneforge.events.cost.CostEstimated;
 import io.tuneforge.events.dataset.DatasetRejected;
 import io.tuneforge.events.dataset.DatasetValidated;
+import io.tuneforge.events.job.JobCancelled;
+import io.tuneforge.events.job.JobFailed;
+import io.tuneforge.events.job.JobProgressed;
+import io.tuneforge.events.job.JobQueued;
+import io.tuneforge.events.job.JobStarted;
+import io.tuneforge.events.job.JobSucceeded;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +24,29 @@ public final class EventContracts {
     public static final EventContract<DatasetRejected> DATASET_REJECTED =
             new EventContract<>(Topics.DATASET_REJECTED, "io.tuneforge.dataset.rejected.v1", DatasetRejected.class);
 
-    private static final List<EventContract<?>> ALL = List.of(DATASET_VALIDATED, DATASET_REJECTED);
+    public static final EventContract<JobQueued> JOB_QUEUED =
+            new EventContract<>(Topics.JOB_QUEUED, "io.tuneforge.job.queued.v1", JobQueued.class);
+    public static final EventContract<JobStarted> JOB_STARTED =
+            new EventContract<>(Topics.JOB_STARTED, "io.tuneforge.job.started.v1", JobStarted.class);
+    public static final EventContract<JobProgressed> JOB_PROGRESSED =
+            new EventContract<>(Topics.JOB_PROGRESSED, "io.tuneforge.job.progressed.v1", JobProgressed.class);
+    public static final EventContract<JobSucceeded> JOB_SUCCEEDED =
+            new EventContract<>(Topics.JOB_SUCCEEDED, "io.tuneforge.job.succeeded.v1", JobSucceeded.class);
+    public static final EventContract<JobFailed> JOB_FAILED =
+            new EventContract<>(Topics.JOB_FAILED, "io.tuneforge.job.failed.v1", JobFailed.class);
+    public static final EventContract<JobCancelled> JOB_CANCELLED =
+            new EventContract<>(Topics.JOB_CANCELLED, "io.tuneforge.job.cancelled.v1", JobCancelled.class);
+
+    public static final EventContract<CostEstimated> COST_ESTIMATED =
+            new EventContract<>(Topics.COST_ESTIMATED, "io.tuneforge.cost.estimated.v1", CostEstimated.class);
+    public static final EventContract<BudgetWarning> BUDGET_WARNING =
+            new EventContract<>(Topics.BUDGET_WARNING, "io.tuneforge.budget.warning.v1", BudgetWarning.class);
+    public static final EventContract<BudgetExceeded> BUDGET_EXCEEDED =
+            new EventContract<>(Topics.BUDGET_EXCEEDED, "io.tuneforge.budget.exceeded.v1", BudgetExceeded.class);
+
+    private static final List<EventContract<?>> ALL = List.of(DATASET_VALIDATED, DATASET_REJECTED,
+            JOB_QUEUED, JOB_STARTED, JOB_PROGRESSED, JOB_SUCCEEDED, JOB_FAILED, JOB_CANCELLED,
+            COST_ESTIMATED, BUDGET_WARNING, BUDGET_EXCEEDED);
 
     private EventContracts() {
     }

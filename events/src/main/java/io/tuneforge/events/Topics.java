@@ -12,6 +12,17 @@ public final class Topics {
     public static final String DATASET_VALIDATED = "dataset.validated";
     public static final String DATASET_REJECTED = "dataset.rejected";
 
+    public static final String JOB_QUEUED = "job.queued";
+    public static final String JOB_STARTED = "job.started";
+    public static final String JOB_PROGRESSED = "job.progressed";
+    public static final String JOB_SUCCEEDED = "job.succeeded";
+    public static final String JOB_FAILED = "job.failed";
+    public static final String JOB_CANCELLED = "job.cancelled";
+
+    public static final String COST_ESTIMATED = "cost.estimated";
+    public static final String BUDGET_WARNING = "budget.warning";
+    public static final String BUDGET_EXCEEDED = "budget.exceeded";
+
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     private Topics() {

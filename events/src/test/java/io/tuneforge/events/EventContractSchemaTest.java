@@ -4,10 +4,21 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.tuneforge.events.budget.BudgetExceeded;
+import io.tuneforge.events.budget.BudgetWarning;
+import io.tuneforge.events.cost.CandidateCost;
+import io.tuneforge.events.cost.CostEstimated;
 import io.tuneforge.events.dataset.DatasetRejected;
 import io.tuneforge.events.dataset.DatasetValidated;
 import io.tuneforge.events.dataset.FindingCount;
 import io.tuneforge.events.dataset.SplitSummary;
+import io.tuneforge.events.job.JobCancelled;
+import io.tuneforge.events.job.JobFailed;
+import io.tuneforge.events.job.JobProgressed;
+import io.tuneforge.events.job.JobQueued;
+import io.tuneforge.events.job.JobStarted;
+import io.tuneforge.events.job.JobSucceeded;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,13 +37,28 @@ class EventContractSchemaTest {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-    static final Map<Class<?>, EventPayload> SAMPLES = Map.of(
+    static final Map<Class<?>, EventPayload> SAMPLES = Map.ofEntries(Map.entry(
             DatasetValidated.class, new DatasetValidated("ds_1", "dsv_1", 1, "support-tone", "supervised", 120,
                     "o200k_base", 45_000,
                     List.of(new SplitSummary("train", 97, 36_000, "/api/v1/datasets/ds_1/versions/1/splits/train")),
-                    List.of(new FindingCount("few_examples", 1))),
-            DatasetRejected.class, new DatasetRejected("ds_2", "dsv_2", 3, "broken", 2,
-                    List.of(new DatasetRejected.LineError("invalid_json", 4, "line 4: not JSON"))));
+                    List.of(new FindingCount("few_examples", 1)))),
+            Map.entry(DatasetRejected.class, new DatasetRejected("ds_2", "dsv_2", 3, "broken", 2,
+                    List.of(new DatasetRejected.LineError("invalid_json", 4, "line 4: not JSON")))),
+            Map.entry(JobQueued.class, new JobQueued("job_1", "ds_1", "dsv_1", "gpt-4.1-mini", "supervised", "acct_1", 90_000L, 5)),
+            Map.entry(JobStarted.class, new JobStarted("job_1", "ftjob-abc", "gpt-4.1-mini", "acct_1")),
+            Map.entry(JobProgressed.class, new JobProgressed("job_1", 40, 120L, 1, 0.82, null)),
+            Map.entry(JobSucceeded.class, new JobSucceeded("job_1", "ftjob-abc", "acct_1", "ds_1", "dsv_1", "gpt-4.1-mini",
+                    "supervised", "ft:gpt-4.1-mini:acme:tickets:abc", 90_000, 3, 1, Instant.parse("2026-11-26T10:00:00Z"))),
+            Map.entry(JobFailed.class, new JobFailed("job_1", "ftjob-abc", "data_format", "line 3: invalid", "fix line 3", null)),
+            Map.entry(JobCancelled.class, new JobCancelled("job_1", null, "cancelled by user")),
+            Map.entry(CostEstimated.class, new CostEstimated("ds_1", "dsv_1", 1, "supervised", 97, 36_000, 3, 108_000,
+                    List.of(new CandidateCost("gpt-4.1-mini", "gpt-4.1-mini-2025-04-14", "5.00", "0.54", "OpenAI pricing"),
+                            new CandidateCost("gpt-x", "gpt-x", null, null, null)),
+                    Instant.parse("2026-11-26T10:00:00Z"))),
+            Map.entry(BudgetWarning.class, new BudgetWarning("bud_1", "2026-11", "100.00", "80.50", 80, "80.5",
+                    Instant.parse("2026-11-26T10:00:00Z"))),
+            Map.entry(BudgetExceeded.class, new BudgetExceeded("bud_1", "2026-11", "100.00", "101.25", true,
+                    Instant.parse("2026-11-26T10:00:00Z"))));
 
     @Test
     void everyContractHasASchemaThatAcceptsItsPayload() throws IOException {
