@@ -61,6 +61,21 @@ class DatasetApiTest {
     }
 
     @Test
+    void aServiceKeyActsOnlyForTheTenantItNames() {
+        String id = createDataset(TestTenants.ACME_KEY, "read-by-training-service");
+        given().header("Authorization", bearer(TestTenants.SERVICE_KEY)).header("X-Tuneforge-Tenant", TestTenants.ACME)
+                .when().get("/api/v1/datasets/" + id).then().statusCode(200);
+        given().header("Authorization", bearer(TestTenants.SERVICE_KEY)).header("X-Tuneforge-Tenant", TestTenants.GLOBEX)
+                .when().get("/api/v1/datasets/" + id).then().statusCode(404);
+        given().header("Authorization", bearer(TestTenants.SERVICE_KEY))
+                .when().get("/api/v1/datasets/" + id).then().statusCode(401)
+                .body("detail", containsString("X-Tuneforge-Tenant"));
+        // A tenant key cannot borrow another tenant through the header.
+        given().header("Authorization", bearer(TestTenants.GLOBEX_KEY)).header("X-Tuneforge-Tenant", TestTenants.ACME)
+                .when().get("/api/v1/datasets/" + id).then().statusCode(404);
+    }
+
+    @Test
     void validUploadIsSplitAndAnnouncedOnKafka() {
         String id = createDataset(TestTenants.ACME_KEY, "tickets");
         given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType("application/jsonl")

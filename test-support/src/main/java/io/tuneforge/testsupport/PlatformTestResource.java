@@ -35,7 +35,30 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.username", infra.postgres.username());
         config.put("quarkus.datasource.password", infra.postgres.password());
         config.put("tuneforge.tenancy.api-keys", TestTenants.apiKeysConfig());
+        config.put("tuneforge.tenancy.service-keys", TestTenants.serviceKeysConfig());
+        config.put("tuneforge.tenancy.service-key", TestTenants.SERVICE_KEY);
         return config;
+    }
+
+    /**
+     * The environment another tuneforge service needs to join this test's broker, database and
+     * tenants (see {@link SiblingServices}).
+     */
+    static Map<String, String> serviceEnvironment() {
+        Infrastructure infra = infra();
+        Map<String, String> env = new HashMap<>();
+        env.put("TUNEFORGE_KAFKA_BOOTSTRAP", infra.broker.bootstrapServers());
+        env.put("TUNEFORGE_DB_URL", infra.postgres.jdbcUrl());
+        env.put("TUNEFORGE_DB_USER", infra.postgres.username());
+        env.put("TUNEFORGE_DB_PASSWORD", infra.postgres.password());
+        env.put("TUNEFORGE_TENANCY_API_KEYS", TestTenants.apiKeysConfig());
+        env.put("TUNEFORGE_TENANCY_SERVICE_KEYS", TestTenants.serviceKeysConfig());
+        env.put("TUNEFORGE_TENANCY_SERVICE_KEY", TestTenants.SERVICE_KEY);
+        return env;
+    }
+
+    static Path root() {
+        return infra().root;
     }
 
     @Override

@@ -13,11 +13,18 @@ public final class TestTenants {
     public static final String GLOBEX = "globex";
     public static final String GLOBEX_KEY = "tf-test-globex-9876543210";
 
+    /** The key tuneforge services use to call each other in tests. */
+    public static final String SERVICE_KEY = "tf-test-service-key-5555";
+
     private TestTenants() {
     }
 
     static String apiKeysConfig() {
         return ACME + ":" + sha256(ACME_KEY) + "," + GLOBEX + ":" + sha256(GLOBEX_KEY);
+    }
+
+    static String serviceKeysConfig() {
+        return "platform:" + sha256(SERVICE_KEY);
     }
 
     public static String bearer(String key) {

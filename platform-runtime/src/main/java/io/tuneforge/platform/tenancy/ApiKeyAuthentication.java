@@ -37,7 +37,16 @@ public class ApiKeyAuthentication {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.of(unauthorized("The Authorization header must use the Bearer scheme: 'Authorization: Bearer <key>'."));
         }
-        Optional<String> tenant = keys.tenantOf(header.substring(BEARER.length()).trim());
+        String key = header.substring(BEARER.length()).trim();
+        Optional<String> tenant = keys.tenantOf(key);
+        if (tenant.isEmpty() && keys.serviceOf(key).isPresent()) {
+            String actingFor = request.getHeaderString(ServiceCredentials.TENANT_HEADER);
+            if (!ApiKeyRegistry.isValidTenantId(actingFor)) {
+                return Optional.of(unauthorized("A service key must name the tenant it acts for in the "
+                        + ServiceCredentials.TENANT_HEADER + " header."));
+            }
+            tenant = Optional.of(actingFor);
+        }
         if (tenant.isEmpty()) {
             return Optional.of(unauthorized("The API key is not valid. Check for typos, or ask your tuneforge admin for a key."));
         }

@@ -25,22 +25,27 @@ public class ApiKeyRegistry {
     TenancyConfig config;
 
     private Map<String, String> tenantByKeyHash = Map.of();
+    private Map<String, String> serviceByKeyHash = Map.of();
 
     @PostConstruct
     void load() {
+        tenantByKeyHash = parse("tuneforge.tenancy.api-keys", config.apiKeys().orElse(List.of()));
+        serviceByKeyHash = parse("tuneforge.tenancy.service-keys", config.serviceKeys().orElse(List.of()));
+    }
+
+    private static Map<String, String> parse(String property, List<String> entries) {
         Map<String, String> byHash = new HashMap<>();
-        List<String> entries = config.apiKeys().orElse(List.of());
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i).trim();
             int colon = entry.indexOf(':');
-            String where = "tuneforge.tenancy.api-keys entry " + (i + 1);
+            String where = property + " entry " + (i + 1);
             if (colon < 0) {
                 throw new IllegalStateException(where + ": expected '<tenant-id>:<sha256-hex-of-key>', got no ':'");
             }
             String tenant = entry.substring(0, colon);
             String hash = entry.substring(colon + 1).toLowerCase();
             if (!TENANT_ID.matcher(tenant).matches()) {
-                throw new IllegalStateException(where + ": tenant id '" + tenant
+                throw new IllegalStateException(where + ": id '" + tenant
                         + "' must be lowercase letters, digits, '-' or '_' (at most 64)");
             }
             if (!SHA256_HEX.matcher(hash).matches()) {
@@ -49,10 +54,22 @@ public class ApiKeyRegistry {
             }
             String previous = byHash.put(hash, tenant);
             if (previous != null && !previous.equals(tenant)) {
-                throw new IllegalStateException(where + ": the same key is configured for tenants " + previous + " and " + tenant);
+                throw new IllegalStateException(where + ": the same key is configured for " + previous + " and " + tenant);
             }
         }
-        tenantByKeyHash = Map.copyOf(byHash);
+        return Map.copyOf(byHash);
+    }
+
+    /** The calling service's name when {@code presentedKey} is a service key. */
+    public Optional<String> serviceOf(String presentedKey) {
+        if (presentedKey == null || presentedKey.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(serviceByKeyHash.get(sha256Hex(presentedKey)));
+    }
+
+    public static boolean isValidTenantId(String tenantId) {
+        return tenantId != null && TENANT_ID.matcher(tenantId).matches();
     }
 
     public Optional<String> tenantOf(String presentedKey) {

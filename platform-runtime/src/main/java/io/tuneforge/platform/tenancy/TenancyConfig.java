@@ -14,4 +14,18 @@ public interface TenancyConfig {
      * (comma-separated).
      */
     Optional<List<String>> apiKeys();
+
+    /**
+     * Keys of tuneforge services calling each other, each {@code <service-name>:<sha256 hex>}. A call
+     * with a service key acts for the tenant named in its {@code X-Tuneforge-Tenant} header (for
+     * example training-service fetching a tenant's training split from dataset-service).
+     * Environment: {@code TUNEFORGE_TENANCY_SERVICE_KEYS}.
+     */
+    Optional<List<String>> serviceKeys();
+
+    /**
+     * This service's own key for calling other services (plaintext, from a secret).
+     * Environment: {@code TUNEFORGE_TENANCY_SERVICE_KEY}.
+     */
+    Optional<String> serviceKey();
 }
