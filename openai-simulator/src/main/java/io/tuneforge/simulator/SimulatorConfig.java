@@ -1,0 +1,132 @@
+package io.tuneforge.simulator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every knob of the simulator; the README lists each with its default. */
+@ConfigMapping(prefix = "tuneforge.simulator")
+public interface SimulatorConfig {
+
+    /** Where state is kept across restarts; without it everything lives in memory only. */
+    Optional<Path> dataDir();
+
+    /** Organization id reported on jobs and fine-tuned model names when the caller sends none. */
+    @WithDefault("org-tuneforge")
+    String organization();
+
+    /** Refuse calls without an API key, as OpenAI does. Any non-empty key is accepted. */
+    @WithDefault("true")
+    boolean requireApiKey();
+
+    Time time();
+
+    Limits limits();
+
+    Faults faults();
+
+    Webhooks webhooks();
+
+    interface Time {
+        /** Multiplies every duration below: 0.01 makes a demo job finish a hundred times faster. */
+        @WithDefault("1.0")
+        double scale();
+
+        @WithDefault("2s")
+        Duration validating();
+
+        @WithDefault("2s")
+        Duration queued();
+
+        /** Wall time of one training step (one batch). */
+        @WithDefault("200ms")
+        Duration step();
+
+        /** How often the job runner looks for due work. */
+        @WithDefault("20ms")
+        Duration tick();
+    }
+
+    interface Limits {
+        @WithDefault("500")
+        int requestsPerMinute();
+
+        @WithDefault("200000")
+        int tokensPerMinute();
+
+        /** Length of the rate-limit window; a minute like OpenAI, shorter in tests. */
+        @WithDefault("60s")
+        Duration window();
+
+        /** Jobs in validating_files, queued, running or paused at once per organization. */
+        @WithDefault("6")
+        int maxActiveJobs();
+
+        /** Jobs created per organization per rolling 24 hours. */
+        @WithDefault("48")
+        int maxDailyJobs();
+
+        @WithDefault("536870912")
+        long maxFileBytes();
+
+        @WithDefault("67108864")
+        long maxUploadPartBytes();
+
+        @WithDefault("8589934592")
+        long maxUploadBytes();
+
+        @WithDefault("10")
+        int minTrainingExamples();
+
+        /** How long an Idempotency-Key is remembered. */
+        @WithDefault("24h")
+        Duration idempotencyTtl();
+    }
+
+    interface Faults {
+        /** Fraction of /v1 and /openai requests answered with a 500. */
+        @WithDefault("0")
+        double errorRate();
+
+        /** Fraction answered with a 503. */
+        @WithDefault("0")
+        double unavailableRate();
+
+        /** Fraction delayed by slow-delay before being served. */
+        @WithDefault("0")
+        double slowRate();
+
+        @WithDefault("2s")
+        Duration slowDelay();
+
+        /** Fraction whose connection is closed without any response. */
+        @WithDefault("0")
+        double dropRate();
+
+        /** Fraction of fine-tuning jobs that fail part-way through training. */
+        @WithDefault("0")
+        double jobFailureRate();
+
+        /** Seed of the fault dice, so a fault pattern can be replayed. */
+        @WithDefault("42")
+        long seed();
+    }
+
+    interface Webhooks {
+        /** Endpoints that receive fine_tuning.job.* events. */
+        Optional<List<String>> urls();
+
+        /** Signing secret, whsec_ followed by base64; one is generated when absent. */
+        Optional<String> secret();
+
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First retry delay; each further retry doubles it. */
+        @WithDefault("1s")
+        Duration retryDelay();
+    }
+}

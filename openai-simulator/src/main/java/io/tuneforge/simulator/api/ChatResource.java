@@ -1,0 +1,51 @@
+package io.tuneforge.simulator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tuneforge.simulator.inference.ChatCompletions;
+import io.tuneforge.simulator.inference.ChatOutcome;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.charset.StandardCharsets;
+
+/** /v1/chat/completions, plain or streamed as server-sent events ending with "data: [DONE]". */
+@Path("/v1/chat/completions")
+public class ChatResource {
+
+    private final ChatCompletions completions;
+    private final CallerOrganization organization;
+
+    public ChatResource(ChatCompletions completions, CallerOrganization organization) {
+        this.completions = completions;
+        this.organization = organization;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
+    public Response complete(JsonNode body, @Context HttpHeaders headers) {
+        ChatOutcome outcome = completions.complete(body, organization.of(headers), headers.getHeaderString(AzureRoutes.DEPLOYMENT_HEADER));
+        Response.ResponseBuilder response;
+        if (outcome.streamed()) {
+            StreamingOutput stream = out -> {
+                for (String chunk : outcome.chunks()) {
+                    out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            };
+            response = Response.ok(stream, "text/event-stream").header("cache-control", "no-cache");
+        } else {
+            response = Response.ok(outcome.completion(), MediaType.APPLICATION_JSON);
+        }
+        outcome.headers().forEach(response::header);
+        return response.build();
+    }
+}

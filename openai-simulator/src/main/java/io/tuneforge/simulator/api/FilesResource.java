@@ -1,0 +1,76 @@
+package io.tuneforge.simulator.api;
+
+import io.tuneforge.simulator.files.FileCatalog;
+import io.tuneforge.simulator.files.StoredFile;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** /v1/files: upload (multipart), list, retrieve, content, delete. */
+@Path("/v1/files")
+@Produces(MediaType.APPLICATION_JSON)
+public class FilesResource {
+
+    private final FileCatalog files;
+
+    public FilesResource(FileCatalog files) {
+        this.files = files;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public StoredFile upload(@RestForm("file") FileUpload file, @RestForm("purpose") String purpose) {
+        if (file == null) {
+            throw ApiException.missing("file");
+        }
+        return files.add(file.fileName(), purpose, read(file));
+    }
+
+    @GET
+    public ListPage<StoredFile> list(@QueryParam("purpose") String purpose, @QueryParam("limit") Integer limit,
+                                     @QueryParam("order") String order, @QueryParam("after") String after) {
+        return ListPage.of(files.list(purpose, order), StoredFile::id, after, limit, 10_000);
+    }
+
+    @GET
+    @Path("/{id}")
+    public StoredFile get(@PathParam("id") String id) {
+        return files.get(id);
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @Produces(MediaType.WILDCARD)
+    public Response content(@PathParam("id") String id) {
+        StoredFile file = files.get(id);
+        String type = file.filename().endsWith(".csv") ? "text/csv" : "application/octet-stream";
+        return Response.ok(files.content(id), type).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Map<String, Object> delete(@PathParam("id") String id) {
+        return files.delete(id);
+    }
+
+    static byte[] read(FileUpload upload) {
+        try {
+            return Files.readAllBytes(upload.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package io.tuneforge.simulator.faults;
+
+public record Fault(FaultKind kind, long delayMillis) {}

@@ -1,0 +1,21 @@
+package io.tuneforge.simulator.faults;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Locale;
+
+public enum FaultKind {
+    /** 500 server_error. */
+    ERROR,
+    /** 503, "The server is overloaded or not ready yet." */
+    UNAVAILABLE,
+    /** Served after a delay. */
+    SLOW,
+    /** Connection closed without a response. */
+    DROP;
+
+    /** Accepts "drop" as well as "DROP" in admin requests. */
+    @JsonCreator
+    public static FaultKind of(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,80 @@
+package io.tuneforge.simulator.faults;
+
+import io.tuneforge.simulator.SimulatorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/** Decides which request or job gets a fault; configured at start and changed on /admin/faults. */
+@ApplicationScoped
+public class FaultPlan {
+
+    private final FaultSettings configured;
+    private FaultSettings current;
+    private Random dice;
+
+    public FaultPlan(SimulatorConfig config) {
+        SimulatorConfig.Faults f = config.faults();
+        this.configured = new FaultSettings(f.errorRate(), f.unavailableRate(), f.slowRate(), f.slowDelay().toMillis(), f.dropRate(),
+                f.jobFailureRate(), f.seed(), List.of());
+        set(configured);
+    }
+
+    public synchronized FaultSettings current() {
+        return current;
+    }
+
+    public synchronized void set(FaultSettings settings) {
+        this.current = new FaultSettings(settings.errorRate(), settings.unavailableRate(), settings.slowRate(), settings.slowDelayMillis(),
+                settings.dropRate(), settings.jobFailureRate(), settings.seed(), settings.rules() == null ? List.of() : List.copyOf(settings.rules()));
+        this.dice = new Random(settings.seed());
+    }
+
+    public synchronized void reset() {
+        set(configured);
+    }
+
+    public synchronized Optional<Fault> forRequest(String method, String path) {
+        List<FaultRule> rules = new ArrayList<>(current.rules());
+        for (int i = 0; i < rules.size(); i++) {
+            FaultRule rule = rules.get(i);
+            if (rule.count() > 0 && rule.matches(method, path)) {
+                FaultRule used = rule.used();
+                if (used.count() > 0) {
+                    rules.set(i, used);
+                } else {
+                    rules.remove(i);
+                }
+                current = new FaultSettings(current.errorRate(), current.unavailableRate(), current.slowRate(), current.slowDelayMillis(),
+                        current.dropRate(), current.jobFailureRate(), current.seed(), List.copyOf(rules));
+                long delay = rule.delayMillis() == null ? current.slowDelayMillis() : rule.delayMillis();
+                return Optional.of(new Fault(rule.kind(), delay));
+            }
+        }
+        double roll = dice.nextDouble();
+        double edge = current.dropRate();
+        if (roll < edge) {
+            return Optional.of(new Fault(FaultKind.DROP, 0));
+        }
+        edge += current.errorRate();
+        if (roll < edge) {
+            return Optional.of(new Fault(FaultKind.ERROR, 0));
+        }
+        edge += current.unavailableRate();
+        if (roll < edge) {
+            return Optional.of(new Fault(FaultKind.UNAVAILABLE, 0));
+        }
+        edge += current.slowRate();
+        if (roll < edge) {
+            return Optional.of(new Fault(FaultKind.SLOW, current.slowDelayMillis()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a job fails, decided from the job's seed so the same job fails the same way on replay. */
+    public synchronized boolean jobFails(long jobSeed) {
+        return current.jobFailureRate() > 0 && new Random(jobSeed ^ current.seed()).nextDouble() < current.jobFailureRate();
+    }
+}

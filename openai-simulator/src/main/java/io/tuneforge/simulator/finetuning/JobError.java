@@ -1,0 +1,3 @@
+package io.tuneforge.simulator.finetuning;
+
+public record JobError(String code, String message, String param) {}

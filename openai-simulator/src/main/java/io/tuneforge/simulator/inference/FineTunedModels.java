@@ -1,0 +1,154 @@
+package io.tuneforge.simulator.inference;
+
+import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.finetuning.Checkpoint;
+import io.tuneforge.simulator.finetuning.FineTuneJob;
+import io.tuneforge.simulator.finetuning.JobEntry;
+import io.tuneforge.simulator.finetuning.TrainingPlanner;
+import io.tuneforge.simulator.learning.TrainedModel;
+import io.tuneforge.simulator.learning.TrainingRun;
+import io.tuneforge.simulator.storage.SimulatorState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every model a chat request may name: the base models, the fine-tuned models of succeeded jobs and
+ * their checkpoints. A fine-tuned model is rebuilt from its job's kept data after a restart.
+ */
+@ApplicationScoped
+public class FineTunedModels {
+
+    private static final String CHECKPOINT = ":ckpt-step-";
+
+    private final SimulatorState state;
+    private final ModelCatalog catalog;
+    private final TrainingPlanner planner;
+    private final Map<String, TrainedModel> trained = new ConcurrentHashMap<>();
+
+    public FineTunedModels(SimulatorState state, ModelCatalog catalog, TrainingPlanner planner) {
+        this.state = state;
+        this.catalog = catalog;
+        this.planner = planner;
+    }
+
+    /** ft:{base snapshot}:{organization}:{suffix}:{id}, as OpenAI names fine-tuned models. */
+    public String modelName(FineTuneJob job) {
+        String suffix = job.userProvidedSuffix() == null ? "" : job.userProvidedSuffix();
+        return "ft:" + baseOf(job.model()).snapshot() + ":" + job.organizationId() + ":" + suffix + ":"
+                + job.id().substring(job.id().length() - 8);
+    }
+
+    public BaseModel baseOf(String model) {
+        Optional<BaseModel> base = catalog.find(model);
+        if (base.isPresent()) {
+            return base.get();
+        }
+        if (model.startsWith("ft:")) {
+            String[] parts = model.split(":");
+            if (parts.length > 1) {
+                return catalog.find(parts[1]).orElseThrow(() -> notFound(model));
+            }
+        }
+        throw notFound(model);
+    }
+
+    public boolean exists(String model) {
+        return job(model).isPresent();
+    }
+
+    public void remember(String model, TrainedModel model1) {
+        trained.put(model, model1);
+    }
+
+    public ServedModel resolve(String model) {
+        Optional<BaseModel> base = catalog.find(model);
+        if (base.isPresent()) {
+            return new ServedModel(model, base.get(), null, null);
+        }
+        JobEntry entry = job(model).orElseThrow(() -> notFound(model));
+        FineTuneJob job = entry.job();
+        int steps = entry.progress().totalSteps();
+        if (model.contains(CHECKPOINT)) {
+            steps = Integer.parseInt(model.substring(model.lastIndexOf(CHECKPOINT) + CHECKPOINT.length()));
+        }
+        int at = steps;
+        TrainedModel learned = trained.computeIfAbsent(model, m -> TrainingRun.modelAt(planner.plan(entry), at));
+        String parent = job.model().startsWith("ft:") ? job.model() : null;
+        return new ServedModel(model, baseOf(model), learned, parent);
+    }
+
+    private Optional<JobEntry> job(String model) {
+        if (!model.startsWith("ft:") || state.deletedModels.contains(model)) {
+            return Optional.empty();
+        }
+        boolean checkpoint = model.contains(CHECKPOINT);
+        String finalName = checkpoint ? model.substring(0, model.lastIndexOf(CHECKPOINT)) : model;
+        if (state.deletedModels.contains(finalName) && !checkpoint) {
+            return Optional.empty();
+        }
+        List<JobEntry> jobs;
+        synchronized (state.jobs) {
+            jobs = new ArrayList<>(state.jobs.values());
+        }
+        for (JobEntry e : jobs) {
+            if (checkpoint) {
+                for (Checkpoint c : state.checkpoints.getOrDefault(e.job().id(), List.of())) {
+                    if (c.fineTunedModelCheckpoint().equals(model)) {
+                        return Optional.of(e);
+                    }
+                }
+            } else if (model.equals(e.job().fineTunedModel()) && e.job().status().equals("succeeded")) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<ModelObject> list() {
+        List<ModelObject> models = new ArrayList<>();
+        for (BaseModel m : catalog.all()) {
+            models.add(new ModelObject(m.id(), "model", m.created(), "system"));
+            models.add(new ModelObject(m.snapshot(), "model", m.created(), "system"));
+        }
+        synchronized (state.jobs) {
+            for (JobEntry e : state.jobs.values()) {
+                FineTuneJob j = e.job();
+                if (j.status().equals("succeeded") && j.fineTunedModel() != null && !state.deletedModels.contains(j.fineTunedModel())) {
+                    models.add(new ModelObject(j.fineTunedModel(), "model", j.finishedAt(), j.organizationId()));
+                }
+            }
+        }
+        return models;
+    }
+
+    public ModelObject get(String model) {
+        return list().stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow(() -> notFound(model));
+    }
+
+    public Map<String, Object> delete(String model) {
+        if (catalog.find(model).isPresent()) {
+            throw new ApiException(403, "invalid_request_error", "You have insufficient permissions for this operation: base model "
+                    + model + " cannot be deleted.", "model", "insufficient_permissions", Map.of());
+        }
+        if (!exists(model)) {
+            throw notFound(model);
+        }
+        state.deletedModels.add(model);
+        trained.remove(model);
+        state.changed();
+        return Map.of("id", model, "object", "model", "deleted", true);
+    }
+
+    public void forget() {
+        trained.clear();
+    }
+
+    private static ApiException notFound(String model) {
+        return new ApiException(404, "invalid_request_error", "The model `" + model + "` does not exist or you do not have access to it.",
+                "model", "model_not_found", Map.of());
+    }
+}

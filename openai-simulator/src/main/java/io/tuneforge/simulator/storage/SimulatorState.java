@@ -1,0 +1,157 @@
+package io.tuneforge.simulator.storage;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tuneforge.simulator.files.StoredFile;
+import io.tuneforge.simulator.files.Upload;
+import io.tuneforge.simulator.finetuning.Checkpoint;
+import io.tuneforge.simulator.finetuning.JobEntry;
+import io.tuneforge.simulator.finetuning.JobEvent;
+import io.tuneforge.simulator.limits.RememberedResponse;
+import io.tuneforge.simulator.webhooks.WebhookEndpoint;
+import jakarta.annotation.Priority;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The simulated organization's state: what OpenAI would hold in its databases. Each capability reads and
+ * changes its own part (a @Singleton: its public maps must not sit behind a client proxy); every change marks the state dirty and it is written to the data folder shortly after.
+ */
+@Singleton
+public class SimulatorState {
+
+    public final Map<String, StoredFile> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+    public final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    public final Map<String, byte[]> parts = new ConcurrentHashMap<>();
+    public final Map<String, JobEntry> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, List<JobEvent>> events = new ConcurrentHashMap<>();
+    public final Map<String, List<Checkpoint>> checkpoints = new ConcurrentHashMap<>();
+    public final Set<String> deletedModels = ConcurrentHashMap.newKeySet();
+    public final Map<String, RememberedResponse> idempotency = new ConcurrentHashMap<>();
+    public final Map<String, List<Long>> jobCreations = new ConcurrentHashMap<>();
+    public final List<WebhookEndpoint> webhookEndpoints = Collections.synchronizedList(new ArrayList<>());
+    public volatile String webhookSecret;
+
+    private final DataFolder folder;
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private ScheduledExecutorService writer;
+
+    public SimulatorState(DataFolder folder) {
+        this.folder = folder;
+    }
+
+    /** Loaded before anything else starts, so the job runner picks up unfinished jobs where they were. */
+    void load(@Observes @Priority(1) StartupEvent start) {
+        folder.readSnapshot().ifPresent(s -> {
+            s.files().forEach(f -> {
+                files.put(f.id(), f);
+                folder.readBlob(f.id()).ifPresent(c -> contents.put(f.id(), c));
+            });
+            s.uploads().forEach(u -> {
+                uploads.put(u.id(), u);
+                u.partIds().forEach(p -> folder.readBlob(p).ifPresent(c -> parts.put(p, c)));
+            });
+            s.jobs().forEach(j -> jobs.put(j.job().id(), j));
+            s.events().forEach((k, v) -> events.put(k, Collections.synchronizedList(new ArrayList<>(v))));
+            s.checkpoints().forEach((k, v) -> checkpoints.put(k, Collections.synchronizedList(new ArrayList<>(v))));
+            deletedModels.addAll(s.deletedModels());
+            s.idempotency().forEach(r -> idempotency.put(r.key(), r));
+            s.jobCreations().forEach((k, v) -> jobCreations.put(k, Collections.synchronizedList(new ArrayList<>(v))));
+            webhookSecret = s.webhookSecret();
+            webhookEndpoints.addAll(s.webhookEndpoints());
+        });
+        if (folder.enabled()) {
+            writer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "simulator-state-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            writer.scheduleWithFixedDelay(this::flush, 200, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (writer != null) {
+            writer.shutdown();
+        }
+        flush();
+    }
+
+    public void changed() {
+        dirty.set(true);
+    }
+
+    public void writeBlob(String name, byte[] content) {
+        folder.writeBlob(name, content);
+    }
+
+    public void deleteBlob(String name) {
+        folder.deleteBlob(name);
+    }
+
+    public synchronized void flush() {
+        if (!folder.enabled() || !dirty.getAndSet(false)) {
+            return;
+        }
+        Map<String, List<JobEvent>> eventCopy = new LinkedHashMap<>();
+        events.forEach((k, v) -> {
+            synchronized (v) {
+                eventCopy.put(k, List.copyOf(v));
+            }
+        });
+        Map<String, List<Checkpoint>> checkpointCopy = new LinkedHashMap<>();
+        checkpoints.forEach((k, v) -> {
+            synchronized (v) {
+                checkpointCopy.put(k, List.copyOf(v));
+            }
+        });
+        Map<String, List<Long>> creationCopy = new LinkedHashMap<>();
+        jobCreations.forEach((k, v) -> {
+            synchronized (v) {
+                creationCopy.put(k, List.copyOf(v));
+            }
+        });
+        List<StoredFile> fileCopy;
+        synchronized (files) {
+            fileCopy = List.copyOf(files.values());
+        }
+        List<JobEntry> jobCopy;
+        synchronized (jobs) {
+            jobCopy = List.copyOf(jobs.values());
+        }
+        List<WebhookEndpoint> endpointCopy;
+        synchronized (webhookEndpoints) {
+            endpointCopy = List.copyOf(webhookEndpoints);
+        }
+        folder.writeSnapshot(new Snapshot(fileCopy, List.copyOf(uploads.values()), jobCopy, eventCopy, checkpointCopy,
+                List.copyOf(deletedModels), List.copyOf(idempotency.values()), creationCopy, webhookSecret, endpointCopy));
+    }
+
+    /** Forget everything (admin reset), keeping the webhook secret so verifiers stay valid. */
+    public void clear() {
+        files.clear();
+        contents.clear();
+        uploads.clear();
+        parts.clear();
+        jobs.clear();
+        events.clear();
+        checkpoints.clear();
+        deletedModels.clear();
+        idempotency.clear();
+        jobCreations.clear();
+        webhookEndpoints.clear();
+        changed();
+    }
+}

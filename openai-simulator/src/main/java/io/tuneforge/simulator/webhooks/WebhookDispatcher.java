@@ -1,0 +1,156 @@
+package io.tuneforge.simulator.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tuneforge.simulator.SimulatorConfig;
+import io.tuneforge.simulator.storage.Identifiers;
+import io.tuneforge.simulator.storage.SimulatorState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers fine_tuning.job.* events to every endpoint, signed per Standard Webhooks, retrying with
+ * doubling delays until a 2xx or the attempts run out. Retries keep the same webhook-id so receivers
+ * can deduplicate.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private final SimulatorState state;
+    private final SimulatorConfig config;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<WebhookDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
+    private ScheduledExecutorService executor;
+
+    public WebhookDispatcher(SimulatorState state, SimulatorConfig config, ObjectMapper json) {
+        this.state = state;
+        this.config = config;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (state.webhookSecret == null) {
+            state.webhookSecret = config.webhooks().secret().orElseGet(WebhookDispatcher::newSecret);
+            state.changed();
+        }
+        executor = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "simulator-webhooks");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    public String secret() {
+        return state.webhookSecret;
+    }
+
+    public List<String> urls() {
+        List<String> urls = new ArrayList<>(config.webhooks().urls().orElse(List.of()));
+        synchronized (state.webhookEndpoints) {
+            state.webhookEndpoints.forEach(e -> urls.add(e.url()));
+        }
+        return urls;
+    }
+
+    public WebhookEndpoint register(String url) {
+        WebhookEndpoint endpoint = new WebhookEndpoint(Identifiers.next("we_"), url);
+        state.webhookEndpoints.add(endpoint);
+        state.changed();
+        return endpoint;
+    }
+
+    public List<WebhookDelivery> deliveries() {
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    public void clearDeliveries() {
+        deliveries.clear();
+    }
+
+    /** Publishes an event about a job, e.g. type "fine_tuning.job.succeeded". */
+    public void publish(String type, String jobId) {
+        List<String> urls = urls();
+        if (urls.isEmpty()) {
+            return;
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        String id = Identifiers.next("evt_");
+        event.put("id", id);
+        event.put("object", "event");
+        event.put("created_at", Instant.now().getEpochSecond());
+        event.put("type", type);
+        event.put("data", Map.of("id", jobId));
+        String body;
+        try {
+            body = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String url : urls) {
+            executor.execute(() -> attempt(id, type, url, body, 1));
+        }
+    }
+
+    private void attempt(String id, String type, String url, String body, int attempt) {
+        long timestamp = Instant.now().getEpochSecond();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("content-type", "application/json")
+                    .header("webhook-id", id)
+                    .header("webhook-timestamp", String.valueOf(timestamp))
+                    .header("webhook-signature", new WebhookSigner(state.webhookSecret).sign(id, timestamp, body))
+                    .header("user-agent", "OpenAI/1.0 (+https://platform.openai.com/docs/webhooks)")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        deliveries.add(new WebhookDelivery(id, type, url, attempt, status, error, Instant.now().toEpochMilli()));
+        boolean delivered = status != null && status >= 200 && status < 300;
+        if (!delivered && attempt < config.webhooks().maxAttempts()) {
+            long delay = (long) (config.webhooks().retryDelay().toMillis() * Math.pow(2, attempt - 1) * config.time().scale());
+            LOG.debugf("webhook %s to %s failed (status %s, %s); retry %d in %d ms", id, url, status, error, attempt + 1, delay);
+            executor.schedule(() -> attempt(id, type, url, body, attempt + 1), Math.max(1, delay), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static String newSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+}

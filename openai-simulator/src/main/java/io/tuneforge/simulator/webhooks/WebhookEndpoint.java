@@ -1,0 +1,3 @@
+package io.tuneforge.simulator.webhooks;
+
+public record WebhookEndpoint(String id, String url) {}
