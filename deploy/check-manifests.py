@@ -1,0 +1,581 @@
+#!/usr/bin/env python3
+"""Checks the Kubernetes manifests under deploy/k8s without a cluster or a kustomize binary.
+
+    check-manifests.py OVERLAY_DIR...                render each overlay with the built-in resolver, check it
+    check-manifests.py --rendered FILE --overlay DIR check kubectl's rendering of DIR, and that the built-in
+                                                     resolver renders exactly the same objects
+
+The resolver understands the subset of kustomize this repository uses (resources, patches with or
+without target, namespace, labels, images) and refuses anything else, so it can never silently
+render something different from kustomize; when kubectl is installed, validate.sh compares the two.
+
+The rules are the ones a wrong manifest would otherwise break only at apply or run time: kinds and
+API versions the platform uses, names Kubernetes accepts, selectors that select, probes on the
+Quarkus health endpoints, references that resolve, and one KafkaTopic with partitions, replicas and
+retention for every topic the services use and its dead-letter topic.
+Exit status 1 with one line per problem, naming the file and document.
+"""
+import copy
+import json
+import os
+import re
+import sys
+
+try:
+    import yaml
+except ImportError:
+    sys.exit("check-manifests: PyYAML is missing (apt-get install -y python3-yaml)")
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+README = os.path.join(HERE, "k8s", "README.md")
+
+KINDS = {
+    ("v1", "ConfigMap"), ("v1", "Service"), ("apps/v1", "Deployment"),
+    ("autoscaling/v2", "HorizontalPodAutoscaler"), ("policy/v1", "PodDisruptionBudget"),
+    ("kafka.strimzi.io/v1beta2", "Kafka"), ("kafka.strimzi.io/v1beta2", "KafkaNodePool"),
+    ("kafka.strimzi.io/v1beta2", "KafkaTopic"), ("postgresql.cnpg.io/v1", "Cluster"),
+}
+# Kinds kustomize knows the strategic-merge keys of; custom resources get JSON merge patches.
+BUILTIN_GROUPS = {"v1", "apps/v1", "autoscaling/v2", "policy/v1"}
+MERGE_KEYS = {"containers": "name", "initContainers": "name", "env": "name", "volumes": "name",
+              "volumeMounts": "mountPath", "ports": "containerPort"}
+
+TOPICS = [
+    "dataset.validated", "dataset.rejected",
+    "job.queued", "job.started", "job.progressed", "job.succeeded", "job.failed", "job.cancelled",
+    "cost.estimated", "budget.warning", "budget.exceeded",
+    "eval.completed", "eval.failed",
+    "rollout.advanced", "rollout.rolled_back", "inference.usage", "feedback.recorded",
+    "quality.degraded", "retraining.requested",
+]
+QUARKUS_PROBES = {"readinessProbe": "/q/health/ready", "livenessProbe": "/q/health/live",
+                  "startupProbe": "/q/health/started"}
+
+DNS_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+DNS_LABEL = re.compile(r"^[a-z]([-a-z0-9]*[a-z0-9])?$")
+
+
+class Problems:
+    def __init__(self):
+        self.lines = []
+        self.context = ""
+
+    def add(self, where, message):
+        self.lines.append(f"{self.context}{where}: {message}")
+
+
+# ---------------------------------------------------------------- rendering (kustomize subset)
+
+class Doc:
+    """A rendered object and the file it came from, for messages."""
+
+    def __init__(self, obj, source, index):
+        self.obj = obj
+        self.source = source
+        self.index = index
+
+    @property
+    def where(self):
+        md = self.obj.get("metadata") or {} if isinstance(self.obj, dict) else {}
+        kind = self.obj.get("kind", "?") if isinstance(self.obj, dict) else "?"
+        return f"{os.path.relpath(self.source)} [document {self.index + 1}] {kind}/{md.get('name', '?')}"
+
+
+class RenderError(Exception):
+    pass
+
+
+def load_yaml_docs(path):
+    try:
+        with open(path) as f:
+            return [d for d in yaml.safe_load_all(f) if d is not None]
+    except yaml.YAMLError as e:
+        raise RenderError(f"{os.path.relpath(path)}: not valid YAML: {e}")
+    except OSError as e:
+        raise RenderError(f"{os.path.relpath(path)}: {e.strerror}")
+
+
+KNOWN_FIELDS = {"apiVersion", "kind", "resources", "patches", "namespace", "labels", "images"}
+
+
+def render(directory):
+    path = os.path.join(directory, "kustomization.yaml")
+    if not os.path.isfile(path):
+        raise RenderError(f"{os.path.relpath(directory)}: no kustomization.yaml")
+    docs = load_yaml_docs(path)
+    if len(docs) != 1 or not isinstance(docs[0], dict):
+        raise RenderError(f"{os.path.relpath(path)}: must hold exactly one mapping")
+    k = docs[0]
+    unknown = set(k) - KNOWN_FIELDS
+    if unknown:
+        raise RenderError(f"{os.path.relpath(path)}: field(s) {sorted(unknown)} are not understood by this checker; "
+                          "extend deploy/check-manifests.py (and its comparison with kubectl) before using them")
+    if k.get("kind") != "Kustomization" or k.get("apiVersion") != "kustomize.config.k8s.io/v1beta1":
+        raise RenderError(f"{os.path.relpath(path)}: expected apiVersion kustomize.config.k8s.io/v1beta1, kind Kustomization")
+
+    out = []
+    for entry in k.get("resources") or []:
+        target = os.path.normpath(os.path.join(directory, entry))
+        if os.path.isdir(target):
+            out.extend(render(target))
+        else:
+            out.extend(Doc(d, target, i) for i, d in enumerate(load_yaml_docs(target)))
+
+    for n, patch in enumerate(k.get("patches") or []):
+        apply_patch(out, patch, directory, f"{os.path.relpath(path)} patches[{n}]")
+    for doc in out:
+        for label in k.get("labels") or []:
+            add_labels(doc.obj, label)
+        if "namespace" in k:
+            doc.obj.setdefault("metadata", {})["namespace"] = k["namespace"]
+        for image in k.get("images") or []:
+            set_image(doc.obj, image)
+    return out
+
+
+def apply_patch(docs, patch, directory, where):
+    if set(patch) - {"path", "patch", "target"}:
+        raise RenderError(f"{where}: only path, patch and target are understood")
+    if "path" in patch:
+        bodies = load_yaml_docs(os.path.join(directory, patch["path"]))
+    else:
+        bodies = [yaml.safe_load(patch["patch"])]
+    target = patch.get("target")
+    for body in bodies:
+        json6902 = isinstance(body, list)
+        if json6902 and not target:
+            raise RenderError(f"{where}: a JSON 6902 patch needs a target")
+        if target:
+            matches = [d for d in docs if selects(target, d.obj, where)]
+        else:
+            gvk = (body.get("apiVersion"), body.get("kind"), (body.get("metadata") or {}).get("name"))
+            matches = [d for d in docs if (d.obj.get("apiVersion"), d.obj.get("kind"), d.obj["metadata"].get("name")) == gvk]
+        if not matches:
+            raise RenderError(f"{where}: the patch matches no object")
+        for d in matches:
+            if json6902:
+                apply_json6902(d.obj, body, where)
+            else:
+                body_for_target = copy.deepcopy(body)
+                if target:  # kustomize patches each target; the patch's own name is ignored
+                    body_for_target.pop("metadata", None)
+                    body_for_target.pop("apiVersion", None)
+                    body_for_target.pop("kind", None)
+                strategic = d.obj.get("apiVersion") in BUILTIN_GROUPS
+                d.obj = merge(d.obj, body_for_target, strategic)
+
+
+def selects(target, obj, where):
+    if set(target) - {"kind", "name", "labelSelector"}:
+        raise RenderError(f"{where}: target supports kind, name and labelSelector only")
+    if "kind" in target and not re.fullmatch(target["kind"], obj.get("kind", "")):
+        return False
+    if "name" in target and not re.fullmatch(target["name"], obj["metadata"].get("name", "")):
+        return False
+    if "labelSelector" in target:
+        labels = obj["metadata"].get("labels") or {}
+        for term in target["labelSelector"].split(","):
+            key, sep, value = term.partition("=")
+            if not sep or "!" in key:
+                raise RenderError(f"{where}: labelSelector supports key=value terms only")
+            if labels.get(key.strip()) != value.strip():
+                return False
+    return True
+
+
+def merge(base, patch, strategic):
+    if not isinstance(base, dict) or not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    out = dict(base)
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        elif key in out and isinstance(value, list) and strategic and key in MERGE_KEYS:
+            out[key] = merge_list(out[key], value, MERGE_KEYS[key])
+        elif key in out:
+            out[key] = merge(out[key], value, strategic)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def merge_list(base, patch, key):
+    out = [copy.deepcopy(item) for item in base]
+    for item in patch:
+        same = [i for i, existing in enumerate(out) if existing.get(key) == item.get(key)]
+        if same:
+            out[same[0]] = merge(out[same[0]], item, True)
+        else:
+            out.append(copy.deepcopy(item))
+    return out
+
+
+def apply_json6902(obj, ops, where):
+    for op in ops:
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in op["path"].split("/")[1:]]
+        parent = obj
+        try:
+            for p in parts[:-1]:
+                parent = parent[int(p)] if isinstance(parent, list) else parent[p]
+            last = parts[-1]
+            if op["op"] in ("replace", "add"):
+                if isinstance(parent, list):
+                    index = len(parent) if last == "-" else int(last)
+                    if op["op"] == "add":
+                        parent.insert(index, copy.deepcopy(op["value"]))
+                    else:
+                        parent[index] = copy.deepcopy(op["value"])
+                else:
+                    if op["op"] == "replace" and last not in parent:
+                        raise KeyError(last)
+                    parent[last] = copy.deepcopy(op["value"])
+            elif op["op"] == "remove":
+                del parent[int(last) if isinstance(parent, list) else last]
+            else:
+                raise RenderError(f"{where}: op {op['op']} is not understood")
+        except (KeyError, IndexError, ValueError, TypeError):
+            raise RenderError(f"{where}: path {op['path']} does not exist in {obj.get('kind')}/{obj['metadata'].get('name')}")
+
+
+def add_labels(obj, label):
+    if set(label) - {"pairs", "includeSelectors", "includeTemplates"}:
+        raise RenderError("labels: only pairs, includeSelectors and includeTemplates are understood")
+    if label.get("includeSelectors"):
+        raise RenderError("labels: includeSelectors: true is not understood (selectors are immutable; keep it false)")
+    obj.setdefault("metadata", {}).setdefault("labels", {}).update(label["pairs"])
+    if label.get("includeTemplates") and obj.get("kind") == "Deployment":
+        obj["spec"]["template"].setdefault("metadata", {}).setdefault("labels", {}).update(label["pairs"])
+
+
+def set_image(obj, image):
+    if obj.get("kind") != "Deployment":
+        return
+    for c in obj["spec"]["template"]["spec"].get("containers") or []:
+        name, _, tag = c.get("image", "").partition(":")
+        if name == image["name"]:
+            c["image"] = f"{image.get('newName', name)}:{image.get('newTag', tag)}"
+
+
+# ---------------------------------------------------------------- checks
+
+def check(docs, problems, namespace=None):
+    by_kind = {}
+    seen = {}
+    for d in docs:
+        o = d.obj
+        if not isinstance(o, dict):
+            problems.add(d.where, "not a mapping")
+            continue
+        api, kind = o.get("apiVersion"), o.get("kind")
+        name = (o.get("metadata") or {}).get("name")
+        if not api or not kind or not name:
+            problems.add(d.where, "apiVersion, kind and metadata.name are required")
+            continue
+        if (api, kind) == ("v1", "Secret"):
+            problems.add(d.where, "Secrets are created out of band (README 'Secrets'), never committed")
+            continue
+        if (api, kind) not in KINDS:
+            problems.add(d.where, f"{api} {kind} is not a kind this platform uses: {sorted(KINDS)}")
+            continue
+        if len(name) > 253 or not DNS_SUBDOMAIN.match(name):
+            problems.add(d.where, f"name {name!r} is not a DNS-1123 subdomain (lowercase, digits, '-', '.')")
+        if kind == "Service" and (len(name) > 63 or not DNS_LABEL.match(name)):
+            problems.add(d.where, f"a Service name must be a DNS-1035 label, not {name!r}")
+        if namespace is not None and o["metadata"].get("namespace") != namespace:
+            problems.add(d.where, f"namespace is {o['metadata'].get('namespace')!r}, expected {namespace!r}")
+        key = (kind, o["metadata"].get("namespace"), name)
+        if key in seen:
+            problems.add(d.where, f"duplicate of {seen[key]}")
+        seen[key] = d.where
+        by_kind.setdefault(kind, []).append(d)
+
+    deployments = {d.obj["metadata"]["name"]: d for d in by_kind.get("Deployment", [])}
+    config_maps = {d.obj["metadata"]["name"]: d for d in by_kind.get("ConfigMap", [])}
+    kafkas = {d.obj["metadata"]["name"]: d for d in by_kind.get("Kafka", [])}
+    clusters = {d.obj["metadata"]["name"]: d for d in by_kind.get("Cluster", [])}
+    readme = open(README).read() if os.path.isfile(README) else ""
+
+    for d in deployments.values():
+        check_deployment(d, config_maps, clusters, readme, problems)
+    for d in by_kind.get("Service", []):
+        check_service(d, deployments, problems)
+    hpas = check_hpas(by_kind.get("HorizontalPodAutoscaler", []), deployments, problems)
+    for name, d in deployments.items():
+        labels = d.obj["spec"]["template"]["metadata"].get("labels") or {}
+        if labels.get("app.kubernetes.io/component") == "service" and name not in hpas:
+            problems.add(d.where, "a service Deployment needs a HorizontalPodAutoscaler")
+    for d in by_kind.get("PodDisruptionBudget", []):
+        if not any(selector_selects(d.obj["spec"].get("selector"), dep) for dep in deployments.values()):
+            problems.add(d.where, "selector selects no Deployment")
+    brokers = check_kafka(by_kind.get("Kafka", []), by_kind.get("KafkaNodePool", []), problems)
+    check_topics(by_kind.get("KafkaTopic", []), kafkas, brokers, problems)
+    for d in clusters.values():
+        check_cluster(d, problems)
+    check_endpoints(config_maps, kafkas, clusters, problems)
+
+
+def selector_selects(selector, deployment):
+    labels = deployment.obj["spec"]["template"]["metadata"].get("labels") or {}
+    match = (selector or {}).get("matchLabels") or {}
+    return bool(match) and all(labels.get(k) == v for k, v in match.items())
+
+
+def check_deployment(d, config_maps, clusters, readme, problems):
+    o = d.obj
+    name = o["metadata"]["name"]
+    spec = o.get("spec") or {}
+    template = spec.get("template") or {}
+    labels = (template.get("metadata") or {}).get("labels") or {}
+    match = (spec.get("selector") or {}).get("matchLabels") or {}
+    if not match:
+        problems.add(d.where, "spec.selector.matchLabels is empty")
+    for k, v in match.items():
+        if labels.get(k) != v:
+            problems.add(d.where, f"selector {k}={v} does not match the template's labels {labels}")
+    pod = template.get("spec") or {}
+    pod_security = pod.get("securityContext") or {}
+    containers = pod.get("containers") or []
+    if not containers:
+        problems.add(d.where, "no containers")
+    for c in containers:
+        where = f"{d.where} container {c.get('name')}"
+        if not c.get("image"):
+            problems.add(where, "no image")
+        security = c.get("securityContext") or {}
+        if not (security.get("runAsNonRoot") or pod_security.get("runAsNonRoot")):
+            problems.add(where, "runAsNonRoot must be true (pod or container securityContext)")
+        if security.get("allowPrivilegeEscalation") is not False:
+            problems.add(where, "securityContext.allowPrivilegeEscalation must be false")
+        resources = c.get("resources") or {}
+        for part, needed in (("requests", ("cpu", "memory")), ("limits", ("memory",))):
+            for r in needed:
+                if r not in (resources.get(part) or {}):
+                    problems.add(where, f"resources.{part}.{r} is required")
+        ports = {p.get("name") for p in c.get("ports") or []} | {p.get("containerPort") for p in c.get("ports") or []}
+        for probe_kind, quarkus_path in QUARKUS_PROBES.items():
+            probe = c.get(probe_kind)
+            if not probe:
+                problems.add(where, f"{probe_kind} is required")
+                continue
+            http = probe.get("httpGet") or {}
+            if http.get("path") != quarkus_path:
+                problems.add(where, f"{probe_kind} must be an httpGet on {quarkus_path}, not {http.get('path')!r}")
+            if http.get("port") not in ports:
+                problems.add(where, f"{probe_kind} port {http.get('port')!r} is not a port of the container")
+        for source in c.get("envFrom") or []:
+            check_ref(where, source.get("configMapRef"), source.get("secretRef"), config_maps, readme, problems)
+        for env in c.get("env") or []:
+            vf = env.get("valueFrom") or {}
+            check_ref(where, vf.get("configMapKeyRef"), vf.get("secretKeyRef"), config_maps, readme, problems)
+            secret = (vf.get("secretKeyRef") or {}).get("name", "")
+            if secret.endswith("-app") and secret[:-4] not in clusters:
+                problems.add(where, f"secret {secret} looks like a CloudNativePG app secret, but there is no Cluster {secret[:-4]}")
+    labels_component = labels.get("app.kubernetes.io/component")
+    if labels_component == "service" and "replicas" in spec:
+        problems.add(d.where, "spec.replicas fights the HorizontalPodAutoscaler on every apply; leave it out")
+
+
+def check_ref(where, config_ref, secret_ref, config_maps, readme, problems):
+    if config_ref and config_ref.get("name") not in config_maps:
+        problems.add(where, f"ConfigMap {config_ref.get('name')} is referenced but not rendered")
+    if secret_ref and f"`{secret_ref.get('name')}`" not in readme:
+        problems.add(where, f"Secret {secret_ref.get('name')} is referenced but deploy/k8s/README.md does not say "
+                            "how it is created (write its name in backquotes there)")
+
+
+def check_service(d, deployments, problems):
+    spec = d.obj.get("spec") or {}
+    selector = spec.get("selector") or {}
+    targets = [dep for dep in deployments.values() if selector_selects({"matchLabels": selector}, dep)]
+    if not targets:
+        problems.add(d.where, f"selector {selector} selects no Deployment")
+        return
+    for port in spec.get("ports") or []:
+        target = port.get("targetPort", port.get("port"))
+        for dep in targets:
+            names = {p.get("name") for c in dep.obj["spec"]["template"]["spec"]["containers"] for p in c.get("ports") or []}
+            numbers = {p.get("containerPort") for c in dep.obj["spec"]["template"]["spec"]["containers"] for p in c.get("ports") or []}
+            if target not in names | numbers:
+                problems.add(d.where, f"targetPort {target!r} is not a port of Deployment {dep.obj['metadata']['name']}")
+
+
+def check_hpas(hpas, deployments, problems):
+    targets = {}
+    for d in hpas:
+        spec = d.obj.get("spec") or {}
+        ref = spec.get("scaleTargetRef") or {}
+        if ref.get("kind") != "Deployment" or ref.get("name") not in deployments:
+            problems.add(d.where, f"scaleTargetRef {ref} is not a rendered Deployment")
+        elif ref.get("name") in targets:
+            problems.add(d.where, f"a second autoscaler for {ref.get('name')}")
+        targets[ref.get("name")] = d
+        low, high = spec.get("minReplicas", 1), spec.get("maxReplicas")
+        if not isinstance(high, int) or not isinstance(low, int) or not 1 <= low <= high:
+            problems.add(d.where, f"needs 1 <= minReplicas <= maxReplicas, has {low}..{high}")
+        cpu = [m for m in spec.get("metrics") or []
+               if m.get("type") == "Resource" and (m.get("resource") or {}).get("name") == "cpu"]
+        if not cpu:
+            problems.add(d.where, "needs a cpu Resource metric")
+    return targets
+
+
+def check_kafka(kafkas, pools, problems):
+    brokers = {}
+    for d in pools:
+        spec = d.obj.get("spec") or {}
+        cluster = (d.obj["metadata"].get("labels") or {}).get("strimzi.io/cluster")
+        if cluster not in {k.obj["metadata"]["name"] for k in kafkas}:
+            problems.add(d.where, f"label strimzi.io/cluster={cluster!r} names no Kafka")
+        roles = set(spec.get("roles") or [])
+        if not roles or roles - {"controller", "broker"}:
+            problems.add(d.where, f"roles must be controller and/or broker, not {sorted(roles)}")
+        replicas = spec.get("replicas")
+        if not isinstance(replicas, int) or replicas < 1:
+            problems.add(d.where, "replicas must be a positive integer")
+        elif "broker" in roles:
+            brokers[cluster] = brokers.get(cluster, 0) + replicas
+        if not (spec.get("storage") or {}).get("type"):
+            problems.add(d.where, "storage.type is required")
+    for d in kafkas:
+        name = d.obj["metadata"]["name"]
+        spec = d.obj.get("spec") or {}
+        if "zookeeper" in spec:
+            problems.add(d.where, "KRaft only: no spec.zookeeper")
+        if not (spec.get("kafka") or {}).get("listeners"):
+            problems.add(d.where, "spec.kafka.listeners is required")
+        controllers = [p for p in pools if (p.obj["metadata"].get("labels") or {}).get("strimzi.io/cluster") == name
+                       and "controller" in (p.obj.get("spec") or {}).get("roles", [])]
+        if not controllers:
+            problems.add(d.where, "no KafkaNodePool with the controller role (KRaft)")
+        config = (spec.get("kafka") or {}).get("config") or {}
+        for key in ("default.replication.factor", "offsets.topic.replication.factor",
+                    "transaction.state.log.replication.factor", "min.insync.replicas"):
+            if key in config and config[key] > brokers.get(name, 0):
+                problems.add(d.where, f"{key}={config[key]} exceeds the {brokers.get(name, 0)} broker(s) of its node pools")
+    return brokers
+
+
+def check_topics(topics, kafkas, brokers, problems):
+    names = {}
+    for d in topics:
+        o = d.obj
+        spec = o.get("spec") or {}
+        cluster = (o["metadata"].get("labels") or {}).get("strimzi.io/cluster")
+        if cluster not in kafkas:
+            problems.add(d.where, f"label strimzi.io/cluster={cluster!r} names no Kafka")
+        topic = spec.get("topicName", o["metadata"]["name"])
+        if topic in names:
+            problems.add(d.where, f"topic {topic} is also declared by {names[topic]}")
+        names[topic] = d.where
+        for field in ("partitions", "replicas"):
+            if not isinstance(spec.get(field), int) or spec[field] < 1:
+                problems.add(d.where, f"spec.{field} must be a positive integer")
+        config = spec.get("config") or {}
+        if not isinstance(config.get("retention.ms"), int) or config["retention.ms"] <= 0:
+            problems.add(d.where, "spec.config.retention.ms must be a positive integer (chosen on purpose, not the broker default)")
+        replicas = spec.get("replicas")
+        if isinstance(replicas, int) and cluster in brokers and replicas > brokers[cluster]:
+            problems.add(d.where, f"replicas={replicas} exceeds the {brokers[cluster]} broker(s) of {cluster}")
+        isr = config.get("min.insync.replicas")
+        if isinstance(isr, int) and isinstance(replicas, int) and isr > replicas:
+            problems.add(d.where, f"min.insync.replicas={isr} exceeds replicas={replicas}: every acks=all write would fail")
+        if topic.endswith(".dlq") and topic[:-4] not in TOPICS:
+            problems.add(d.where, f"dead-letter topic {topic} has no known topic {topic[:-4]}")
+    where = topics[0].source if topics else "KafkaTopic"
+    for topic in TOPICS:
+        for needed in (topic, topic + ".dlq"):
+            if needed not in names:
+                problems.add(os.path.relpath(where), f"no KafkaTopic for {needed}")
+
+
+def check_cluster(d, problems):
+    spec = d.obj.get("spec") or {}
+    if not isinstance(spec.get("instances"), int) or spec["instances"] < 1:
+        problems.add(d.where, "spec.instances must be a positive integer")
+    initdb = (spec.get("bootstrap") or {}).get("initdb") or {}
+    if initdb.get("database") != "tuneforge":
+        problems.add(d.where, "bootstrap.initdb.database must be tuneforge (one database, a schema per service)")
+    if not (spec.get("storage") or {}).get("size"):
+        problems.add(d.where, "spec.storage.size is required")
+
+
+def check_endpoints(config_maps, kafkas, clusters, problems):
+    """The shared ConfigMap must point at the Services the operators create for what is rendered."""
+    platform = config_maps.get("tuneforge-platform")
+    if not platform:
+        return
+    data = platform.obj.get("data") or {}
+    db = re.match(r"^jdbc:postgresql://([^:/]+)(?::\d+)?/(\w+)", data.get("TUNEFORGE_DB_URL", ""))
+    if not db or not db.group(1).endswith("-rw") or db.group(1)[:-3] not in clusters or db.group(2) != "tuneforge":
+        problems.add(platform.where, f"TUNEFORGE_DB_URL must be jdbc:postgresql://<Cluster>-rw:5432/tuneforge "
+                                     f"for a rendered Cluster {sorted(clusters)}")
+    bootstrap = data.get("TUNEFORGE_KAFKA_BOOTSTRAP", "")
+    host, _, port = bootstrap.partition(":")
+    ok = False
+    for name, k in kafkas.items():
+        listeners = (k.obj["spec"].get("kafka") or {}).get("listeners") or []
+        ports = {str(listener.get("port")) for listener in listeners if listener.get("type") == "internal" and not listener.get("tls")}
+        ok = ok or (host == f"{name}-kafka-bootstrap" and port in ports)
+    if not ok:
+        problems.add(platform.where, f"TUNEFORGE_KAFKA_BOOTSTRAP {bootstrap!r} is not <Kafka>-kafka-bootstrap:<plain internal listener port>")
+
+
+# ---------------------------------------------------------------- main
+
+def overlay_namespace(directory):
+    return (load_yaml_docs(os.path.join(directory, "kustomization.yaml"))[0] or {}).get("namespace")
+
+
+def identity(obj):
+    md = obj.get("metadata") or {}
+    return (obj.get("apiVersion"), obj.get("kind"), md.get("namespace"), md.get("name"))
+
+
+def main(argv):
+    problems = Problems()
+    if argv[:1] == ["--rendered"]:
+        if len(argv) != 4 or argv[2] != "--overlay":
+            sys.exit(__doc__)
+        rendered, overlay = argv[1], argv[3]
+        try:
+            theirs = [Doc(o, rendered, i) for i, o in enumerate(load_yaml_docs(rendered))]
+            ours = render(overlay)
+        except RenderError as e:
+            print(f"check-manifests: {e}", file=sys.stderr)
+            return 1
+        problems.context = f"[kubectl kustomize {overlay}] "
+        check(theirs, problems, overlay_namespace(overlay))
+        mine = {identity(d.obj): d.obj for d in ours}
+        for d in theirs:
+            other = mine.pop(identity(d.obj), None)
+            if other is None:
+                problems.add(d.where, "kubectl renders it, the built-in resolver does not")
+            elif json.dumps(other, sort_keys=True) != json.dumps(d.obj, sort_keys=True):
+                problems.add(d.where, "kubectl and the built-in resolver render it differently")
+        for obj in mine.values():
+            problems.add(overlay, f"{obj['kind']}/{obj['metadata']['name']}: rendered by the built-in resolver, not by kubectl")
+        label = f"{rendered} (kubectl kustomize {overlay})"
+    else:
+        if not argv or argv[0].startswith("-"):
+            sys.exit(__doc__)
+        for overlay in argv:
+            try:
+                docs = render(overlay)
+            except RenderError as e:
+                print(f"check-manifests: {e}", file=sys.stderr)
+                return 1
+            problems.context = f"[{overlay}] "
+            check(docs, problems, overlay_namespace(overlay))
+            print(f"check-manifests: {overlay}: {len(docs)} objects rendered")
+        label = ", ".join(argv)
+    for line in problems.lines:
+        print(f"check-manifests: {line}", file=sys.stderr)
+    if problems.lines:
+        print(f"check-manifests: {len(problems.lines)} problem(s) in {label}", file=sys.stderr)
+        return 1
+    print(f"check-manifests: {label}: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
