@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** How many tokens training on a dataset version would be billed for, with auto epochs. */
 @Entity
@@ -27,6 +28,10 @@ public class TrainingEstimate extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
+    /** {@code supervised} or {@code dpo}: decides which models are candidates. */
+    @Column(nullable = false)
+    public String method;
+
     @Column(name = "train_examples", nullable = false)
     public long trainExamples;
 
@@ -41,6 +46,10 @@ public class TrainingEstimate extends PanacheEntityBase {
 
     @Column(name = "estimated_at", nullable = false)
     public Instant estimatedAt;
+
+    public static Optional<TrainingEstimate> findOwned(String tenantId, String versionId) {
+        return find("tenantId = ?1 and versionId = ?2", tenantId, versionId).firstResultOptional();
+    }
 
     public static List<TrainingEstimate> ofTenant(String tenantId, String datasetId) {
         return datasetId == null

@@ -1,22 +1,18 @@
 package io.tuneforge.cost.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.tuneforge.cost.domain.TrainingEstimate;
-import io.tuneforge.cost.estimate.AutoEpochs;
+import io.tuneforge.cost.estimate.TrainingEstimator;
 import io.tuneforge.events.Topics;
 import io.tuneforge.events.dataset.DatasetValidated;
-import io.tuneforge.events.dataset.SplitSummary;
 import io.tuneforge.platform.inbox.EventInbox;
-import io.tuneforge.platform.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 
-/** Estimates the training tokens of every validated dataset version ({@value Topics#DATASET_VALIDATED}). */
+/** Estimates the training cost of every validated dataset version ({@value Topics#DATASET_VALIDATED}). */
 @ApplicationScoped
 public class DatasetValidatedConsumer {
 
@@ -26,28 +22,12 @@ public class DatasetValidatedConsumer {
     EventInbox inbox;
 
     @Inject
-    Clock clock;
+    TrainingEstimator estimator;
 
     @Incoming("dataset-validated")
     @Blocking
     public CompletionStage<Void> onDatasetValidated(Message<String> message) {
-        return inbox.process(CONSUMER, message, DatasetValidated.class, this::estimate);
-    }
-
-    void estimate(ReceivedEvent<DatasetValidated> event) {
-        DatasetValidated validated = event.payload();
-        long trainExamples = validated.splits().stream().filter(s -> s.name().equals("train"))
-                .mapToLong(SplitSummary::examples).findFirst().orElse(validated.exampleCount());
-        TrainingEstimate estimate = new TrainingEstimate();
-        estimate.versionId = validated.versionId();
-        estimate.tenantId = event.tenantId();
-        estimate.datasetId = validated.datasetId();
-        estimate.version = validated.version();
-        estimate.trainExamples = trainExamples;
-        estimate.tokensPerEpoch = validated.billableTokens();
-        estimate.autoEpochs = trainExamples > 0 ? AutoEpochs.forExamples(trainExamples) : 0;
-        estimate.trainedTokens = estimate.tokensPerEpoch * estimate.autoEpochs;
-        estimate.estimatedAt = clock.instant();
-        estimate.persist();
+        return inbox.process(CONSUMER, message, DatasetValidated.class,
+                event -> estimator.estimate(event.tenantId(), event.payload()));
     }
 }

@@ -2,6 +2,7 @@ package io.tuneforge.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.tuneforge.platform.ids.EntityIds;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -65,10 +66,16 @@ public class ProblemMappers {
                 .at(uri.getPath()).toResponse().build();
     }
 
+    private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE_CASE = new PropertyNamingStrategies.SnakeCaseStrategy();
+
+    /**
+     * The field as the client wrote it: method-parameter paths look like "create.request.monthlyLimitUsd";
+     * the method and parameter parts are dropped and Java names turned into the API's snake_case.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        // Method-parameter paths look like "create.request.name": drop the method and parameter parts.
         String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : path;
+        List<String> parts = List.of(path.split("\\."));
+        List<String> field = parts.size() > 2 ? parts.subList(2, parts.size()) : parts;
+        return field.stream().map(SNAKE_CASE::translate).collect(Collectors.joining("."));
     }
 }

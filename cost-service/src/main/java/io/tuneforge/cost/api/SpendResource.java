@@ -1,0 +1,152 @@
+package io.tuneforge.cost.api;
+
+import io.tuneforge.cost.domain.JobCost;
+import io.tuneforge.cost.domain.SpendKind;
+import io.tuneforge.cost.spend.SpendLedger;
+import io.tuneforge.cost.spend.SpendReport;
+import io.tuneforge.cost.spend.UsageReport;
+import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.platform.tenancy.CurrentTenant;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+@Path("/api/v1/spend")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "spend")
+@SecurityRequirement(name = "apiKey")
+public class SpendResource {
+
+    private static final int MAX_REPORT_DAYS = 366;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    SpendLedger ledger;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public record RowView(LocalDate day, String model, String kind, BigDecimal amountUsd, long tokens, long entries,
+                          long unpricedEntries) {
+        static RowView of(SpendReport.Row r) {
+            return new RowView(r.day(), r.model(), r.kind(), r.amountUsd(), r.tokens(), r.entries(), r.unpricedEntries());
+        }
+    }
+
+    /** unpriced_entries > 0 means some costs are unknown and missing from the totals (never counted as zero). */
+    public record ReportView(LocalDate from, LocalDate to, List<String> groupBy, BigDecimal totalUsd, long unpricedEntries,
+                             List<RowView> rows) {
+    }
+
+    public record JobCostView(String jobId, String datasetVersionId, String baseModel, String model, long trainedTokens,
+                              int nEpochs, BigDecimal actualUsd, Long estimatedTrainedTokens, BigDecimal estimatedUsd,
+                              BigDecimal errorPercent, Instant finishedAt) {
+    }
+
+    /** kind: evaluation or inference (training is booked from job.succeeded). reference: your idempotency key. */
+    public record UsageRequest(
+            @NotBlank String kind,
+            @NotBlank @Size(max = 200) String reference,
+            @NotBlank @Size(max = 200) String model,
+            @NotNull @Min(0) Long inputTokens,
+            @Min(0) Long cachedInputTokens,
+            @NotNull @Min(0) Long outputTokens,
+            Instant occurredAt) {
+    }
+
+    @GET
+    @Operation(summary = "Spend report",
+            description = "Spend between from and to (UTC days, inclusive; default: this month so far), grouped by any of "
+                    + "day, model, kind (group_by=day,model,kind is the default). Kinds: training, evaluation, inference.")
+    public ReportView report(@QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("group_by") String groupBy) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate start = from == null ? today.withDayOfMonth(1) : day("from", from);
+        LocalDate end = to == null ? today : day("to", to);
+        if (end.isBefore(start) || start.plusDays(MAX_REPORT_DAYS).isBefore(end)) {
+            throw ApiProblem.badRequest("Invalid date range", "from " + start + " to " + end
+                    + " must be in order and span at most " + MAX_REPORT_DAYS + " days.");
+        }
+        Set<SpendReport.Dimension> dims = EnumSet.noneOf(SpendReport.Dimension.class);
+        for (String name : (groupBy == null ? "day,model,kind" : groupBy).split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            dims.add(SpendReport.Dimension.of(name.trim()).orElseThrow(() -> ApiProblem.badRequest("Unknown group_by",
+                    "group_by '" + name.trim() + "' is not known; use any of day, model, kind, comma-separated.")));
+        }
+        List<SpendReport.Row> rows = SpendReport.of(em, tenant.id(), start, end, dims);
+        BigDecimal total = rows.stream().map(SpendReport.Row::amountUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long unpriced = rows.stream().mapToLong(SpendReport.Row::unpricedEntries).sum();
+        return new ReportView(start, end, Arrays.stream(SpendReport.Dimension.values()).filter(dims::contains)
+                .map(d -> d.name().toLowerCase()).toList(), total, unpriced, rows.stream().map(RowView::of).toList());
+    }
+
+    @GET
+    @Path("/jobs/{job_id}")
+    @Operation(summary = "A job's actual training cost against its estimate",
+            description = "error_percent = (actual - estimated) / estimated x 100; null when either is unknown.")
+    public JobCostView job(@PathParam("job_id") String jobId) {
+        JobCost c = JobCost.findOwned(tenant.id(), jobId).orElseThrow(() -> ApiProblem.notFound("Job cost", jobId));
+        return new JobCostView(c.jobId, c.datasetVersionId, c.baseModel, c.modelId, c.trainedTokens, c.nEpochs, c.actualUsd,
+                c.estimatedTrainedTokens, c.estimatedUsd, c.errorPercent(), c.finishedAt);
+    }
+
+    @POST
+    @Path("/usage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Record evaluation or inference usage",
+            description = "Priced with the model's inference prices in force at occurred_at (fine-tuned prices for ft: models). "
+                    + "Idempotent by (kind, reference): 201 when recorded, 200 when that reference was already recorded.")
+    public Response usage(@Valid @NotNull UsageRequest request) {
+        SpendKind kind = SpendKind.of(request.kind()).filter(k -> k != SpendKind.TRAINING)
+                .orElseThrow(() -> ApiProblem.badRequest("Invalid kind", "kind '" + request.kind()
+                        + "' cannot be reported here; use evaluation or inference (training is booked from job.succeeded)."));
+        boolean recorded = ledger.recordUsage(tenant.id(), new UsageReport(kind, request.reference(), request.model(),
+                request.inputTokens(), request.cachedInputTokens() == null ? 0 : request.cachedInputTokens(),
+                request.outputTokens(), request.occurredAt()));
+        return Response.status(recorded ? Response.Status.CREATED : Response.Status.OK).build();
+    }
+
+    private static LocalDate day(String param, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("Invalid date", param + "='" + value + "' is not a date; use YYYY-MM-DD (UTC).");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.tuneforge.cost.budget;
+
+import io.tuneforge.cost.domain.Budget;
+import io.tuneforge.cost.domain.Usd;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * The rule training-service applies before starting a job: with a hard-stop budget, a job is held
+ * when the month's spend plus its estimate would exceed the monthly limit. Spend is counted per UTC
+ * calendar month, so a new month (or a raised limit) releases held jobs on their next check.
+ */
+public final class BudgetCheck {
+
+    private BudgetCheck() {
+    }
+
+    public static BudgetDecision decide(Optional<Budget> budget, YearMonth month, BigDecimal spent, BigDecimal estimated) {
+        if (budget.isEmpty()) {
+            return new BudgetDecision(true, "No budget is set for this tenant; set one with PUT /api/v1/budgets/monthly.",
+                    month, null, spent, null, estimated);
+        }
+        Budget b = budget.get();
+        BigDecimal remaining = b.monthlyLimitUsd.subtract(spent).max(BigDecimal.ZERO);
+        boolean fits = spent.add(estimated).compareTo(b.monthlyLimitUsd) <= 0;
+        String position = "Spent " + Usd.format(spent) + " of " + Usd.format(b.monthlyLimitUsd) + " USD in " + month
+                + "; this job is estimated at " + Usd.format(estimated) + " USD, " + Usd.format(remaining) + " USD remain.";
+        if (fits) {
+            return new BudgetDecision(true, position, month, b.monthlyLimitUsd, spent, remaining, estimated);
+        }
+        if (!b.hardStop) {
+            return new BudgetDecision(true, position + " The budget is over its limit but has no hard stop, so the job may start.",
+                    month, b.monthlyLimitUsd, spent, remaining, estimated);
+        }
+        return new BudgetDecision(false, position + " Held: the job would exceed the monthly limit. It can start when "
+                + month.plusMonths(1) + " begins, or after the limit is raised (PUT /api/v1/budgets/monthly).",
+                month, b.monthlyLimitUsd, spent, remaining, estimated);
+    }
+}
