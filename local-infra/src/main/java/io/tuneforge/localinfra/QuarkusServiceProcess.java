@@ -50,6 +50,22 @@ public final class QuarkusServiceProcess implements AutoCloseable {
      */
     public static QuarkusServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
                                               List<String> jvmOptions, Path logFile, Duration startupTimeout) {
+        QuarkusServiceProcess service = launch(name, jar, port, environment, jvmOptions, logFile);
+        try {
+            service.awaitReady(startupTimeout);
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    /**
+     * Launches the service without waiting for it, for a supervisor that watches several at once;
+     * {@link #awaitReady} waits.
+     */
+    public static QuarkusServiceProcess launch(String name, Path jar, int port, Map<String, String> environment,
+                                               List<String> jvmOptions, Path logFile) {
         int httpPort = port == 0 ? FreePorts.pick() : port;
         String what = name + " on 127.0.0.1:" + httpPort;
         if (!Files.isRegularFile(jar)) {
@@ -66,6 +82,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
+            // stdin stays a pipe only this JVM holds (the orphan guard's watchdog has its own).
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jar.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
@@ -77,17 +94,12 @@ public final class QuarkusServiceProcess implements AutoCloseable {
         }
         OrphanGuard guard = OrphanGuard.watch(what, process.pid(), OrphanGuard.StopSignal.TERM, STOP_TIMEOUT,
                 jar.toAbsolutePath().toString());
-        QuarkusServiceProcess service = new QuarkusServiceProcess(name, process, guard, httpPort, logFile);
-        try {
-            service.awaitReady(startupTimeout, what);
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        return service;
+        return new QuarkusServiceProcess(name, process, guard, httpPort, logFile);
     }
 
-    private void awaitReady(Duration timeout, String what) {
+    /** Waits until {@code /q/health/ready} answers 200; fails fast when the JVM exits meanwhile. */
+    public void awaitReady(Duration timeout) {
+        String what = name + " on 127.0.0.1:" + port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
@@ -138,6 +150,16 @@ public final class QuarkusServiceProcess implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** The exit code, once {@link #isAlive()} is false. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** After the service exited by itself: the watchdog has nothing left to guard. */
+    public void release() {
+        guard.disarm();
     }
 
     /** Kills the service at once, as a crash would: no shutdown hooks, nothing flushed. */

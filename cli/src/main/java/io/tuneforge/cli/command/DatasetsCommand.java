@@ -1,0 +1,185 @@
+package io.tuneforge.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tuneforge.cli.ExitCodes;
+import io.tuneforge.cli.Tuneforge;
+import io.tuneforge.cli.api.EndpointResolver;
+import io.tuneforge.cli.api.ServiceClient;
+import io.tuneforge.cli.output.DatasetTables;
+import io.tuneforge.cli.output.Table;
+import io.tuneforge.cli.stack.ServiceCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "datasets", description = "Datasets in dataset-service: upload versions, list, inspect.",
+        subcommands = {DatasetsCommand.Push.class, DatasetsCommand.ListDatasets.class, DatasetsCommand.Show.class})
+public final class DatasetsCommand implements Runnable {
+
+    @ParentCommand
+    Tuneforge root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    ServiceClient client(ConnectionOptions options) {
+        var resolver = new EndpointResolver(root.layout(), System.getenv());
+        return new ServiceClient(resolver.resolve(ServiceCatalog.service("dataset-service").orElseThrow(),
+                options.url, options.apiKey));
+    }
+
+    @Command(name = "push", description = {"Upload a JSONL file as a new dataset version and print the validation verdict.",
+            "Creates the dataset unless --dataset names an existing one. Exit code 4 when the version is rejected."})
+    static final class Push implements Callable<Integer> {
+
+        @ParentCommand
+        DatasetsCommand datasets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions options;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "JSONL, one example per line.")
+        Path file;
+
+        @Option(names = "--name", description = "Name of the new dataset (default: the file name without extension).")
+        String name;
+
+        @Option(names = "--method", defaultValue = "supervised", description = "supervised or dpo (default: ${DEFAULT-VALUE}).")
+        String method;
+
+        @Option(names = "--dataset", paramLabel = "ID", description = "Add the version to this existing dataset.")
+        String datasetId;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": no such readable file");
+            }
+            if (!method.equals("supervised") && !method.equals("dpo")) {
+                throw new IllegalArgumentException("--method must be 'supervised' or 'dpo', not '" + method + "'");
+            }
+            ServiceClient client = datasets.client(options);
+            JsonNode dataset = null;
+            String id = datasetId;
+            if (id == null) {
+                String fileName = file.getFileName().toString();
+                String datasetName = name != null ? name : fileName.replaceFirst("\\.[^.]*$", "");
+                dataset = client.postJson("/api/v1/datasets", Map.of("name", datasetName, "method", method));
+                id = dataset.path("id").asText();
+            }
+            JsonNode version = client.postJsonlFile("/api/v1/datasets/" + id + "/versions", file);
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.json) {
+                ObjectNode result = ServiceClient.JSON.createObjectNode();
+                result.put("dataset_id", id);
+                if (dataset != null) {
+                    result.set("dataset", dataset);
+                }
+                result.set("version", version);
+                out.println(result.toPrettyString());
+            } else {
+                out.printf("%s %s version %d: %s%n", dataset != null ? "created" : "dataset", id,
+                        version.path("version").asInt(), version.path("status").asText().toUpperCase());
+                out.print(DatasetTables.versionSummary(version).render());
+                if (version.path("findings").size() > 0) {
+                    out.println();
+                    out.print(DatasetTables.findings(version).render());
+                }
+            }
+            return "rejected".equals(version.path("status").asText()) ? ExitCodes.DATASET_REJECTED : ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List datasets, oldest first.")
+    static final class ListDatasets implements Callable<Integer> {
+
+        @ParentCommand
+        DatasetsCommand datasets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions options;
+
+        @Option(names = "--limit", defaultValue = "50", description = "Page size (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--after", paramLabel = "ID", description = "Start after this dataset id (from a previous page).")
+        String after;
+
+        @Override
+        public Integer call() {
+            String query = "?limit=" + limit + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+            JsonNode page = datasets.client(options).get("/api/v1/datasets" + query);
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.json) {
+                out.println(page.toPrettyString());
+                return ExitCodes.OK;
+            }
+            Table table = DatasetTables.datasets(page.path("data"));
+            out.print(table.isEmpty() ? "No datasets yet: `./tuneforge datasets push <file.jsonl>`\n" : table.render());
+            if (page.path("has_more").asBoolean()) {
+                out.println("more: tuneforge datasets list --after " + page.path("next_after").asText());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show a dataset and its versions.")
+    static final class Show implements Callable<Integer> {
+
+        @ParentCommand
+        DatasetsCommand datasets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions options;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "Dataset id (ds_...).")
+        String id;
+
+        @Override
+        public Integer call() {
+            ServiceClient client = datasets.client(options);
+            JsonNode dataset = client.get("/api/v1/datasets/" + id);
+            JsonNode versions = client.get("/api/v1/datasets/" + id + "/versions");
+            PrintWriter out = spec.commandLine().getOut();
+            if (options.json) {
+                ObjectNode result = ServiceClient.JSON.createObjectNode();
+                result.set("dataset", dataset);
+                result.set("versions", versions);
+                out.println(result.toPrettyString());
+                return ExitCodes.OK;
+            }
+            out.printf("%s  \"%s\"  method %s  created %s%n", dataset.path("id").asText(), dataset.path("name").asText(),
+                    dataset.path("method").asText(), dataset.path("created_at").asText());
+            out.print(versions.isEmpty() ? "No versions yet: `./tuneforge datasets push <file> --dataset " + id + "`\n"
+                    : DatasetTables.versions(versions).render());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.tuneforge.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tuneforge.cli.api.Endpoint;
+import io.tuneforge.cli.api.EndpointResolver;
+import io.tuneforge.cli.api.ServiceClient;
+import io.tuneforge.cli.output.DatasetTables;
+import io.tuneforge.cli.output.Table;
+import io.tuneforge.cli.stack.ComponentState;
+import io.tuneforge.cli.stack.ComponentStatus;
+import io.tuneforge.cli.stack.LocalApiKey;
+import io.tuneforge.cli.stack.ServiceCatalog;
+import io.tuneforge.cli.stack.ServiceDefinition;
+import io.tuneforge.cli.stack.StackLayout;
+import io.tuneforge.cli.stack.StackStarter;
+import io.tuneforge.cli.stack.StackState;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * `tuneforge demo` at the walking-skeleton stage: the sample dataset goes into dataset-service
+ * (validated, split, a defective version rejected with line numbers), and training-service and
+ * cost-service show what they recorded from the dataset.validated event. Every number printed comes
+ * from the services' answers.
+ */
+public final class DemoFlow {
+
+    private static final Duration DOWNSTREAM_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PHASES = 6;
+
+    private final StackLayout layout;
+    private final PrintWriter out;
+    private final Duration stackTimeout;
+
+    public DemoFlow(StackLayout layout, PrintWriter out, Duration stackTimeout) {
+        this.layout = layout;
+        this.out = out;
+        this.stackTimeout = stackTimeout;
+    }
+
+    /** @return true when every phase did what it should */
+    public boolean run() {
+        long start = System.nanoTime();
+        out.println("tuneforge demo: a support-ticket classifier's data, from upload to training data and cost estimate");
+
+        phase(1, "Local stack");
+        StackState stack = new StackStarter(layout, out).ensureUp(stackTimeout);
+        String key = LocalApiKey.read(layout.apiKeyFile()).orElseThrow();
+        ServiceClient datasets = client(stack, "dataset-service", key);
+
+        phase(2, "Sample data (generated here, fixed seed)");
+        SupportTicketSample sample = new SupportTicketSample();
+        SampleUpload clean = sample.clean();
+        SampleUpload defective = sample.withDefects();
+        out.printf("  %d chat examples, %d per category: %s%n", clean.lines().size(), SupportTicketSample.PER_CATEGORY,
+                String.join(", ", clean.countsByCategory().keySet()));
+        out.printf("  a second upload with %d planted defects: %s%n", defective.defects().size(),
+                defective.defects().stream().map(d -> "line " + d.line() + " " + d.description())
+                        .collect(Collectors.joining("; ")));
+
+        phase(3, "Create a dataset (dataset-service " + datasets.endpoint().baseUrl() + ")");
+        String name = "support-tickets-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        JsonNode dataset = datasets.postJson("/api/v1/datasets", Map.of("name", name, "method", "supervised"));
+        String datasetId = dataset.path("id").asText();
+        out.printf("  %s  \"%s\"  method %s%n", datasetId, name, dataset.path("method").asText());
+
+        phase(4, "Upload version 1: the clean sample");
+        JsonNode v1 = datasets.postJsonl("/api/v1/datasets/" + datasetId + "/versions", clean.jsonl());
+        printVerdict(v1);
+        boolean ok = "validated".equals(v1.path("status").asText());
+        if (ok) {
+            int version = v1.path("version").asInt();
+            Table splits = Table.of("split", "examples").numeric(1);
+            for (String split : List.of("train", "validation", "test")) {
+                splits.row(split, datasets.countLines("/api/v1/datasets/" + datasetId + "/versions/" + version + "/splits/" + split));
+            }
+            out.println("  deterministic split (hash of each prompt, so a re-upload keeps every example in its split):");
+            indent(splits.render());
+        }
+
+        phase(5, "Upload version 2: the same sample with the planted defects");
+        JsonNode v2 = datasets.postJsonl("/api/v1/datasets/" + datasetId + "/versions", defective.jsonl());
+        printVerdict(v2);
+        ok &= "rejected".equals(v2.path("status").asText()) && reportFindings(v2, defective.defects());
+
+        phase(6, "Downstream: training-service and cost-service consume dataset.validated from Kafka");
+        if (ok) {
+            ok &= trainingData(stack, key, datasetId);
+            ok &= costEstimate(stack, key, datasetId);
+        } else {
+            out.println("  skipped: version 1 was not validated, so no dataset.validated event was sent");
+        }
+
+        out.println();
+        out.printf("%s in %.1f s.%n", ok ? "Demo complete" : "Demo finished WITH PROBLEMS (see above)",
+                (System.nanoTime() - start) / 1e9);
+        whereNext(stack, datasetId);
+        return ok;
+    }
+
+    private void phase(int number, String title) {
+        out.println();
+        out.printf("[%d/%d] %s%n", number, PHASES, title);
+    }
+
+    private void printVerdict(JsonNode version) {
+        boolean validated = "validated".equals(version.path("status").asText());
+        out.printf("  version %d: %s  valid examples %d  errors %d%s%n",
+                version.path("version").asInt(), version.path("status").asText().toUpperCase(),
+                version.path("example_count").asLong(), version.path("error_count").asLong(),
+                validated ? "  billable tokens (train split, " + version.path("encoding").asText("o200k_base") + ") "
+                        + version.path("billable_tokens").asLong() : "");
+    }
+
+    private boolean reportFindings(JsonNode version, List<PlantedDefect> planted) {
+        indent(DatasetTables.findings(version).render());
+        List<JsonNode> all = StreamSupport.stream(version.path("findings").spliterator(), false).toList();
+        Set<String> found = all.stream().map(f -> f.path("line").asInt() + ":" + f.path("code").asText())
+                .collect(Collectors.toSet());
+        List<PlantedDefect> missed = planted.stream()
+                .filter(d -> !found.contains(d.line() + ":" + d.expectedCode())).toList();
+        out.printf("  planted defects found at their lines: %d of %d%s%n", planted.size() - missed.size(), planted.size(),
+                missed.isEmpty() ? "" : "  MISSED: " + missed);
+        return missed.isEmpty();
+    }
+
+    private boolean trainingData(StackState stack, String key, String datasetId) {
+        Optional<ServiceClient> training = runningClient(stack, "training-service", key);
+        if (training.isEmpty()) {
+            return true;
+        }
+        long start = System.nanoTime();
+        Optional<JsonNode> record = Await.until(DOWNSTREAM_TIMEOUT,
+                () -> first(training.get().get("/api/v1/training-data?dataset_id=" + datasetId)));
+        if (record.isEmpty()) {
+            out.printf("  training-service: nothing recorded for %s within %d s; see %s%n", datasetId,
+                    DOWNSTREAM_TIMEOUT.toSeconds(), layout.logOf("training-service"));
+            return false;
+        }
+        JsonNode r = record.get();
+        out.printf("  training-service recorded the training data (waited %.1f s):%n", seconds(start));
+        out.printf("    version %d (%s), %d examples, %d billable tokens, method %s%n", r.path("version").asInt(),
+                r.path("version_id").asText(), r.path("example_count").asLong(), r.path("billable_tokens").asLong(),
+                r.path("method").asText());
+        out.printf("    ready to train from %s%n", r.path("train_path").asText());
+        out.printf("    validation from    %s%n", r.path("validation_path").asText());
+        return true;
+    }
+
+    private boolean costEstimate(StackState stack, String key, String datasetId) {
+        Optional<ServiceClient> cost = runningClient(stack, "cost-service", key);
+        if (cost.isEmpty()) {
+            return true;
+        }
+        long start = System.nanoTime();
+        Optional<JsonNode> estimate = Await.until(DOWNSTREAM_TIMEOUT,
+                () -> first(cost.get().get("/api/v1/estimates/training?dataset_id=" + datasetId)));
+        if (estimate.isEmpty()) {
+            out.printf("  cost-service: no estimate for %s within %d s; see %s%n", datasetId,
+                    DOWNSTREAM_TIMEOUT.toSeconds(), layout.logOf("cost-service"));
+            return false;
+        }
+        JsonNode e = estimate.get();
+        out.printf("  cost-service estimated the training run (waited %.1f s):%n", seconds(start));
+        out.printf("    %d train examples, %d tokens per epoch, auto epochs %d -> %d trained tokens%n",
+                e.path("train_examples").asLong(), e.path("tokens_per_epoch").asLong(), e.path("auto_epochs").asInt(),
+                e.path("trained_tokens").asLong());
+        return true;
+    }
+
+    private void whereNext(StackState stack, String datasetId) {
+        out.println();
+        out.println("Where to look next:");
+        ComponentStatus dataset = stack.component("dataset-service").orElseThrow();
+        out.printf("  the dataset        curl -H \"Authorization: Bearer $TUNEFORGE_API_KEY\" %s/api/v1/datasets/%s/versions%n",
+                dataset.url(), datasetId);
+        out.println("  the same, as CLI   ./tuneforge datasets show " + datasetId);
+        out.println("  API key and URLs   eval \"$(./tuneforge env)\"");
+        for (ComponentStatus c : stack.components()) {
+            if ("service".equals(c.kind()) && c.state() == ComponentState.UP) {
+                out.printf("  %-18s %s/q/openapi  %s/q/metrics%n", c.name(), c.url(), c.url());
+            }
+        }
+        out.println("  what runs, where   ./tuneforge status");
+        out.println("  logs               " + layout.logsDir() + "/");
+        out.println("  stop it all        ./tuneforge down");
+    }
+
+    private Optional<ServiceClient> runningClient(StackState stack, String service, String key) {
+        Optional<ComponentStatus> status = stack.component(service);
+        if (status.isEmpty() || status.get().state() != ComponentState.UP) {
+            out.printf("  %s is not running (%s): skipped%n", service,
+                    status.map(ComponentStatus::note).orElse("not in this stack"));
+            return Optional.empty();
+        }
+        return Optional.of(client(stack, service, key));
+    }
+
+    private static ServiceClient client(StackState stack, String service, String key) {
+        ServiceDefinition definition = ServiceCatalog.service(service).orElseThrow();
+        Endpoint endpoint = EndpointResolver.fromState(stack, definition, key);
+        return new ServiceClient(endpoint);
+    }
+
+    private static Optional<JsonNode> first(JsonNode array) {
+        return array.isArray() && !array.isEmpty() ? Optional.of(array.get(0)) : Optional.empty();
+    }
+
+    private void indent(String block) {
+        block.lines().forEach(line -> out.println("    " + line));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

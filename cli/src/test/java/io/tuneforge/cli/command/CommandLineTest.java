@@ -1,0 +1,95 @@
+package io.tuneforge.cli.command;
+
+import io.tuneforge.cli.ExitCodes;
+import io.tuneforge.cli.Tuneforge;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+
+    @TempDir
+    Path stateDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Tuneforge.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithExitCode1() {
+        assertThat(run("datasets", "list", "--no-such-flag")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--no-such-flag'").contains("tuneforge datasets list --help");
+    }
+
+    @Test
+    void pushWithoutAFileIsAUsageError() {
+        assertThat(run("datasets", "push")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
+    }
+
+    @Test
+    void pushOfAMissingFileSaysWhichFile() {
+        assertThat(run("--state-dir", stateDir.toString(), "datasets", "push", "nope.jsonl", "--api-key", "k"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("nope.jsonl").contains("no such readable file");
+    }
+
+    @Test
+    void noApiKeyAnywhereIsAUsageErrorThatSaysWhereKeysComeFrom() {
+        // Only meaningful when the environment has no key; CI and dev shells normally have none.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TUNEFORGE_API_KEY") == null);
+        assertThat(run("--state-dir", stateDir.toString(), "datasets", "list")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--api-key").contains("TUNEFORGE_API_KEY").contains("./tuneforge up");
+    }
+
+    @Test
+    void nothingListeningIsAConnectionFailureWithExitCode3() {
+        assertThat(run("--state-dir", stateDir.toString(), "datasets", "list", "--url", "http://127.0.0.1:9",
+                "--api-key", "k")).isEqualTo(ExitCodes.CONNECTION_FAILURE);
+        assertThat(err.toString()).contains("cannot reach http://127.0.0.1:9/api/v1/datasets");
+    }
+
+    @Test
+    void statusWithoutAStackSaysHowToStartOne() {
+        assertThat(run("--state-dir", stateDir.toString(), "status")).isEqualTo(ExitCodes.CONNECTION_FAILURE);
+        assertThat(out.toString()).contains("./tuneforge up");
+    }
+
+    @Test
+    void downWithNothingRunningIsHarmless() {
+        assertThat(run("--state-dir", stateDir.toString(), "down")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("not running");
+    }
+
+    @Test
+    void envWithoutAStackFails() {
+        assertThat(run("--state-dir", stateDir.toString(), "env")).isEqualTo(ExitCodes.CONNECTION_FAILURE);
+        assertThat(err.toString()).contains("./tuneforge up");
+    }
+
+    @Test
+    void completionIsABashScriptCoveringTheSubcommands() throws Exception {
+        assertThat(run("completion")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("complete -F").contains("datasets").contains("demo").contains("--state-dir");
+        assertThat(Files.exists(stateDir)).isTrue();
+    }
+
+    @Test
+    void helpListsExitCodes() {
+        assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Exit codes:").contains("4   dataset rejected");
+    }
+}
