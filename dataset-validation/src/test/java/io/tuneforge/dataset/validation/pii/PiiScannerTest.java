@@ -1,0 +1,79 @@
+package io.tuneforge.dataset.validation.pii;
+
+import static io.tuneforge.dataset.validation.Datasets.chat;
+import static io.tuneforge.dataset.validation.Datasets.distinctChats;
+import static io.tuneforge.dataset.validation.Datasets.findings;
+import static io.tuneforge.dataset.validation.Datasets.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tuneforge.dataset.validation.report.Finding;
+import io.tuneforge.dataset.validation.report.Severity;
+import io.tuneforge.dataset.validation.report.ValidationReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PiiScannerTest {
+
+    private final PiiScanner scanner = new PiiScanner();
+
+    private List<PiiKind> kinds(String text) {
+        return scanner.scan(text).stream().map(PiiMatch::kind).toList();
+    }
+
+    @Test
+    void emails() {
+        assertThat(scanner.scan("write to jane.doe@acme-corp.com today")).singleElement()
+                .isEqualTo(new PiiMatch(PiiKind.EMAIL, "j***@acme-corp.com"));
+        assertThat(kinds("see user@example.com or a@b or @handle")).isEmpty();
+    }
+
+    @Test
+    void phoneNumbers() {
+        assertThat(kinds("call +1 415-555-0132 now")).containsExactly(PiiKind.PHONE);
+        assertThat(kinds("call (415) 555-0132")).containsExactly(PiiKind.PHONE);
+        assertThat(kinds("+4915112345678")).containsExactly(PiiKind.PHONE);
+        assertThat(kinds("on 2023-10-05 we sold 1234 units at 12.50")).isEmpty();
+    }
+
+    @Test
+    void cardNumbersNeedLuhn() {
+        assertThat(kinds("card 4111 1111 1111 1111 exp 12/27")).containsExactly(PiiKind.CARD_NUMBER);
+        assertThat(kinds("card 4111 1111 1111 1112")).isEmpty();
+        assertThat(kinds("order id 1234567890123456")).isEmpty();
+    }
+
+    @Test
+    void ibansNeedTheirChecksum() {
+        assertThat(kinds("pay to GB82 WEST 1234 5698 7654 32 please")).containsExactly(PiiKind.IBAN);
+        assertThat(kinds("DE89370400440532013000")).containsExactly(PiiKind.IBAN);
+        assertThat(kinds("DE89370400440532013001")).isEmpty();
+    }
+
+    @Test
+    void nationalIdsAndIpAddresses() {
+        assertThat(kinds("SSN 123-45-6789")).containsExactly(PiiKind.NATIONAL_ID);
+        assertThat(kinds("SSN 000-45-6789")).isEmpty();
+        assertThat(kinds("server at 10.20.30.40 responded")).containsExactly(PiiKind.IP_ADDRESS);
+        assertThat(kinds("docs use 192.0.2.1 and 127.0.0.1; version 1.2.3.4.5")).isEmpty();
+    }
+
+    @Test
+    void secrets() {
+        assertThat(kinds("OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz012345")).containsExactly(PiiKind.SECRET);
+        assertThat(kinds("aws AKIAIOSFODNN7EXAMPLE")).containsExactly(PiiKind.SECRET);
+        assertThat(kinds("token ghp_abcdefghijklmnopqrstuvwxyz0123456789")).containsExactly(PiiKind.SECRET);
+        assertThat(kinds("-----BEGIN RSA PRIVATE KEY-----\nMIIE")).containsExactly(PiiKind.SECRET);
+        assertThat(kinds("the task-runner and ask-me flags")).isEmpty();
+    }
+
+    @Test
+    void secretsAreErrorsAndPiiWarningsWithMaskedEvidence() {
+        ValidationReport r = validate(distinctChats(50)
+                + chat("my key is sk-abcdefghijklmnopqrstuvwxyz0123 and mail bob@corp.io", "Thanks, noted.") + "\n");
+        Finding secret = findings(r, "secret").get(0);
+        assertThat(secret.severity()).isEqualTo(Severity.ERROR);
+        assertThat(secret.path()).isEqualTo("messages[1].content");
+        assertThat(secret.message()).doesNotContain("abcdefghijklmnop");
+        assertThat(findings(r, "pii_email").get(0).severity()).isEqualTo(Severity.WARNING);
+    }
+}
