@@ -9,6 +9,11 @@ import io.tuneforge.cli.api.ServiceClient;
 import io.tuneforge.cli.output.DatasetTables;
 import io.tuneforge.cli.output.Table;
 import io.tuneforge.cli.stack.ServiceCatalog;
+import io.tuneforge.dataset.validation.DatasetValidator;
+import io.tuneforge.dataset.validation.ValidationOptions;
+import io.tuneforge.dataset.validation.report.ValidationReport;
+import io.tuneforge.dataset.validation.report.Verdict;
+import io.tuneforge.dataset.validation.tokens.TrainingModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "datasets", description = "Datasets in dataset-service: upload versions, list, inspect.",
-        subcommands = {DatasetsCommand.Push.class, DatasetsCommand.ListDatasets.class, DatasetsCommand.Show.class})
+        subcommands = {DatasetsCommand.Validate.class, DatasetsCommand.Push.class, DatasetsCommand.ListDatasets.class, DatasetsCommand.Show.class})
 public final class DatasetsCommand implements Runnable {
 
     @ParentCommand
@@ -44,6 +49,41 @@ public final class DatasetsCommand implements Runnable {
         var resolver = new EndpointResolver(root.layout(), System.getenv());
         return new ServiceClient(resolver.resolve(ServiceCatalog.service("dataset-service").orElseThrow(),
                 options.url, options.apiKey));
+    }
+
+    @Command(name = "validate", description = {"Validate a JSONL file locally, before uploading it: format, tokens, quality, PII.",
+            "Needs no running stack. Exit code 4 when the file would be rejected."})
+    static final class Validate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "JSONL (plain or gzip), one example per line.")
+        Path file;
+
+        @Option(names = "--model", defaultValue = "gpt-4o-mini-2024-07-18",
+                description = "Model the data is for; decides the tokenizer and per-example limit (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--json", description = "Print the full report as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalArgumentException("cannot read " + file.toAbsolutePath() + ": no such readable file");
+            }
+            ValidationReport report = new DatasetValidator(ValidationOptions.forModel(TrainingModel.named(model))).validate(file);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } else {
+                out.print(report.describe());
+            }
+            out.flush();
+            return report.verdict() == Verdict.FAILED ? ExitCodes.DATASET_REJECTED : ExitCodes.OK;
+        }
     }
 
     @Command(name = "push", description = {"Upload a JSONL file as a new dataset version and print the validation verdict.",

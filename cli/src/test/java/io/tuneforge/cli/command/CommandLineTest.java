@@ -35,6 +35,25 @@ class CommandLineTest {
     }
 
     @Test
+    void validateChecksAFileOfflineAndFailsWithExitCode4OnBrokenLines() throws Exception {
+        Path good = stateDir.resolve("good.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            lines.append("{\"messages\":[{\"role\":\"user\",\"content\":\"Ticket ").append(i)
+                    .append(": where is order ").append(i * 7).append("?\"},{\"role\":\"assistant\",\"content\":\"")
+                    .append(i % 2 == 0 ? "shipping" : "billing").append("\"}]}\n");
+        }
+        java.nio.file.Files.writeString(good, lines);
+        assertThat(run("datasets", "validate", good.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("good.jsonl").doesNotContain("FAILED");
+
+        Path broken = stateDir.resolve("broken.jsonl");
+        java.nio.file.Files.writeString(broken, lines + "{\"messages\": [\n");
+        assertThat(run("datasets", "validate", broken.toString())).isEqualTo(ExitCodes.DATASET_REJECTED);
+        assertThat(out.toString()).contains("FAILED").contains("line 61");
+    }
+
+    @Test
     void pushWithoutAFileIsAUsageError() {
         assertThat(run("datasets", "push")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
