@@ -1,13 +1,11 @@
 package io.tuneforge.localinfra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node KRaft Kafka broker running in its own JVM (io.tuneforge.kafkabroker.KafkaBrokerMain),
@@ -130,22 +128,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            process.destroy();
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        } finally {
-            guard.disarm();
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("closing the broker's stdin", e);
-            }
-        }
+        JvmChildStop.stop("the Kafka broker", process, guard, STOP_TIMEOUT);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.tuneforge.localinfra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -180,22 +179,7 @@ public final class QuarkusServiceProcess implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            process.destroy();
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        } finally {
-            guard.disarm();
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("closing " + name + "'s stdin", e);
-            }
-        }
+        JvmChildStop.stop(name, process, guard, STOP_TIMEOUT);
     }
 
     private static void sleep(long millis) {
