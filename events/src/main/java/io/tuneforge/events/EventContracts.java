@@ -5,6 +5,9 @@ import io.tuneforge.events.budget.BudgetWarning;
 import io.tuneforge.events.cost.CostEstimated;
 import io.tuneforge.events.dataset.DatasetRejected;
 import io.tuneforge.events.dataset.DatasetValidated;
+import io.tuneforge.events.eval.EvalCompleted;
+import io.tuneforge.events.eval.EvalFailed;
+import io.tuneforge.events.retraining.RetrainingRequested;
 import io.tuneforge.events.job.JobCancelled;
 import io.tuneforge.events.job.JobFailed;
 import io.tuneforge.events.job.JobProgressed;
@@ -44,9 +47,19 @@ public final class EventContracts {
     public static final EventContract<BudgetExceeded> BUDGET_EXCEEDED =
             new EventContract<>(Topics.BUDGET_EXCEEDED, "io.tuneforge.budget.exceeded.v1", BudgetExceeded.class);
 
+    public static final EventContract<EvalCompleted> EVAL_COMPLETED =
+            new EventContract<>(Topics.EVAL_COMPLETED, "io.tuneforge.eval.completed.v1", EvalCompleted.class);
+    public static final EventContract<EvalFailed> EVAL_FAILED =
+            new EventContract<>(Topics.EVAL_FAILED, "io.tuneforge.eval.failed.v1", EvalFailed.class);
+
+    public static final EventContract<RetrainingRequested> RETRAINING_REQUESTED =
+            new EventContract<>(Topics.RETRAINING_REQUESTED, "io.tuneforge.retraining.requested.v1", RetrainingRequested.class);
+
     private static final List<EventContract<?>> ALL = List.of(DATASET_VALIDATED, DATASET_REJECTED,
             JOB_QUEUED, JOB_STARTED, JOB_PROGRESSED, JOB_SUCCEEDED, JOB_FAILED, JOB_CANCELLED,
-            COST_ESTIMATED, BUDGET_WARNING, BUDGET_EXCEEDED);
+            COST_ESTIMATED, BUDGET_WARNING, BUDGET_EXCEEDED,
+            EVAL_COMPLETED, EVAL_FAILED,
+            RETRAINING_REQUESTED);
 
     private EventContracts() {
     }

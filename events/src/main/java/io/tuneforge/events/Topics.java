@@ -23,6 +23,11 @@ public final class Topics {
     public static final String BUDGET_WARNING = "budget.warning";
     public static final String BUDGET_EXCEEDED = "budget.exceeded";
 
+    public static final String EVAL_COMPLETED = "eval.completed";
+    public static final String EVAL_FAILED = "eval.failed";
+
+    public static final String RETRAINING_REQUESTED = "retraining.requested";
+
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     private Topics() {

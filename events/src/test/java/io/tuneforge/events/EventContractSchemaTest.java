@@ -12,7 +12,12 @@ import io.tuneforge.events.dataset.DatasetRejected;
 import io.tuneforge.events.dataset.DatasetValidated;
 import io.tuneforge.events.dataset.FindingCount;
 import io.tuneforge.events.dataset.SplitSummary;
+import io.tuneforge.events.eval.EvalCompleted;
+import io.tuneforge.events.eval.EvalFailed;
+import io.tuneforge.events.eval.GateOutcome;
+import io.tuneforge.events.eval.ModelSummary;
 import io.tuneforge.events.job.JobCancelled;
+import io.tuneforge.events.retraining.RetrainingRequested;
 import io.tuneforge.events.job.JobFailed;
 import io.tuneforge.events.job.JobProgressed;
 import io.tuneforge.events.job.JobQueued;
@@ -50,6 +55,12 @@ class EventContractSchemaTest {
             Map.entry(JobSucceeded.class, new JobSucceeded("job_1", "ftjob-abc", "acct_1", "ds_1", "dsv_1", "gpt-4.1-mini",
                     "supervised", "ft:gpt-4.1-mini:acme:tickets:abc", 90_000, 3, 1, Instant.parse("2026-11-26T10:00:00Z"))),
             Map.entry(JobFailed.class, new JobFailed("job_1", "ftjob-abc", "data_format", "line 3: invalid", "fix line 3", null)),
+            Map.entry(EvalCompleted.class, new EvalCompleted("eval_1", "ds_1", "dsv_1", "ft:gpt-4o-mini:acme:tickets:abc",
+                    "gpt-4o-mini", null, "promote",
+                    List.of(new GateOutcome("format_compliance", true, 1.0, 0.95, "100% of answers match the format (needs >= 95%)")),
+                    List.of(new ModelSummary("candidate", "ft:gpt-4o-mini:acme:tickets:abc", 20, 0, 0.9, 0.9, 1.0, 0.9, 12.0,
+                            1_200, 40, null)))),
+            Map.entry(EvalFailed.class, new EvalFailed("eval_1", "ds_1", "dsv_1", "provider", "model 'x' does not exist")),
             Map.entry(JobCancelled.class, new JobCancelled("job_1", null, "cancelled by user")),
             Map.entry(CostEstimated.class, new CostEstimated("ds_1", "dsv_1", 1, "supervised", 97, 36_000, 3, 108_000,
                     List.of(new CandidateCost("gpt-4.1-mini", "gpt-4.1-mini-2025-04-14", "5.00", "0.54", "OpenAI pricing"),
@@ -58,7 +69,9 @@ class EventContractSchemaTest {
             Map.entry(BudgetWarning.class, new BudgetWarning("bud_1", "2026-11", "100.00", "80.50", 80, "80.5",
                     Instant.parse("2026-11-26T10:00:00Z"))),
             Map.entry(BudgetExceeded.class, new BudgetExceeded("bud_1", "2026-11", "100.00", "101.25", true,
-                    Instant.parse("2026-11-26T10:00:00Z"))));
+                    Instant.parse("2026-11-26T10:00:00Z"))),
+            Map.entry(RetrainingRequested.class, new RetrainingRequested("pipe_1", "tickets", "dataset.validated", "ds_1", "dsv_2",
+                    "job_2", "tickets", Instant.parse("2026-11-26T10:00:00Z"))));
 
     @Test
     void everyContractHasASchemaThatAcceptsItsPayload() throws IOException {

@@ -1,0 +1,14 @@
+package io.tuneforge.eval.provider;
+
+import java.util.List;
+
+/** Asks a model for one answer. The only door to the provider: everything else works with its results. */
+public interface ChatModels {
+
+    /**
+     * @throws ProviderThrottled   rate limited; the caller should slow down and retry
+     * @throws ProviderUnavailable transient failure; the caller may retry later
+     * @throws ProviderRefused     permanent refusal of this call
+     */
+    ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt);
+}

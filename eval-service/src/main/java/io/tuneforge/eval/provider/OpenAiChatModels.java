@@ -1,0 +1,85 @@
+package io.tuneforge.eval.provider;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.RateLimitException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Chat completions through openai-java. The client retries 429/5xx itself a bounded number of times
+ * (honouring {@code retry-after}); what is still failing after that is turned into
+ * {@link ProviderThrottled} / {@link ProviderUnavailable} so the run slows down instead of losing the sample.
+ */
+@ApplicationScoped
+public class OpenAiChatModels implements ChatModels {
+
+    @ConfigProperty(name = "tuneforge.eval.provider.timeout", defaultValue = "60s")
+    Duration timeout;
+
+    @ConfigProperty(name = "tuneforge.eval.provider.max-retries", defaultValue = "2")
+    int maxRetries;
+
+    // Generous: a truncated answer would be scored as a wrong, badly formatted one.
+    @ConfigProperty(name = "tuneforge.eval.provider.max-tokens", defaultValue = "2048")
+    long maxTokens;
+
+    private final Map<ProviderConnection, OpenAIClient> clients = new ConcurrentHashMap<>();
+
+    @Override
+    public ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt) {
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(model)
+                // Greedy decoding: an evaluation must be repeatable.
+                .temperature(0.0).maxCompletionTokens(maxTokens);
+        for (PromptMessage message : prompt) {
+            switch (message.role()) {
+                case "system" -> params.addSystemMessage(message.content());
+                case "developer" -> params.addDeveloperMessage(message.content());
+                case "assistant" -> params.addAssistantMessage(message.content());
+                default -> params.addUserMessage(message.content());
+            }
+        }
+        long started = System.nanoTime();
+        try {
+            ChatCompletion completion = client(connection).chat().completions().create(params.build());
+            long latency = (System.nanoTime() - started) / 1_000_000;
+            String text = completion.choices().isEmpty() ? "" : completion.choices().get(0).message().content().orElse("");
+            int promptTokens = completion.usage().map(u -> (int) u.promptTokens()).orElse(0);
+            int completionTokens = completion.usage().map(u -> (int) u.completionTokens()).orElse(0);
+            return new ModelAnswer(text, latency, promptTokens, completionTokens);
+        } catch (RateLimitException e) {
+            throw new ProviderThrottled(e.getMessage(), RetryAfter.of(e.headers()));
+        } catch (OpenAIServiceException e) {
+            if (e.statusCode() >= 500 || e.statusCode() == 408 || e.statusCode() == 409) {
+                throw new ProviderUnavailable("provider answered " + e.statusCode() + ": " + e.getMessage(), e);
+            }
+            throw new ProviderRefused(e.statusCode(), e.getMessage());
+        } catch (OpenAIIoException e) {
+            throw new ProviderUnavailable("provider unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private OpenAIClient client(ProviderConnection connection) {
+        return clients.computeIfAbsent(connection, c -> {
+            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
+                    .timeout(timeout).maxRetries(maxRetries);
+            c.organization().ifPresent(builder::organization);
+            return builder.build();
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(OpenAIClient::close);
+    }
+}

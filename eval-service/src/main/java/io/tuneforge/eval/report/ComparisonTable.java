@@ -1,0 +1,49 @@
+package io.tuneforge.eval.report;
+
+import io.tuneforge.eval.metrics.Scorecard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The seed's 4.2 table: metric, base, fine-tuned, improvement. */
+public final class ComparisonTable {
+
+    private ComparisonTable() {
+    }
+
+    /** @param fineTuned null for a baseline-only run: the fine-tuned and improvement columns stay empty */
+    public static List<ComparisonRow> of(Scorecard base, Scorecard fineTuned) {
+        List<ComparisonRow> rows = new ArrayList<>();
+        rows.add(higherBetter("exact_match", base, fineTuned, Scorecard::exactMatch));
+        if (base.classification() != null) {
+            rows.add(higherBetter("accuracy", base, fineTuned, s -> s.classification().accuracy()));
+            rows.add(higherBetter("macro_f1", base, fineTuned, s -> s.classification().macroF1()));
+        }
+        if (base.formatCompliance() != null) {
+            rows.add(higherBetter("format_compliance", base, fineTuned, Scorecard::formatCompliance));
+        }
+        rows.add(higherBetter("rouge_l", base, fineTuned, Scorecard::rougeL));
+        rows.add(higherBetter("bleu", base, fineTuned, Scorecard::bleu));
+        rows.add(lowerBetter("latency_avg_ms", "ms", base, fineTuned, s -> s.latency().avgMs()));
+        rows.add(lowerBetter("latency_p50_ms", "ms", base, fineTuned, s -> s.latency().p50Ms()));
+        rows.add(lowerBetter("latency_p95_ms", "ms", base, fineTuned, s -> s.latency().p95Ms()));
+        rows.add(lowerBetter("tokens_per_call", "tokens", base, fineTuned,
+                s -> s.promptTokensPerCall() + s.completionTokensPerCall()));
+        rows.add(lowerBetter("cost_per_1k_calls_usd", "usd", base, fineTuned, Scorecard::costPer1kCallsUsd));
+        return rows;
+    }
+
+    private static ComparisonRow higherBetter(String metric, Scorecard base, Scorecard fineTuned, Function<Scorecard, Double> value) {
+        Double b = value.apply(base);
+        Double f = fineTuned == null ? null : value.apply(fineTuned);
+        return new ComparisonRow(metric, "ratio", b, f, b == null || f == null ? null : f - b);
+    }
+
+    private static ComparisonRow lowerBetter(String metric, String unit, Scorecard base, Scorecard fineTuned,
+                                             Function<Scorecard, Double> value) {
+        Double b = value.apply(base);
+        Double f = fineTuned == null ? null : value.apply(fineTuned);
+        return new ComparisonRow(metric, unit, b, f, b == null || f == null ? null : b - f);
+    }
+}

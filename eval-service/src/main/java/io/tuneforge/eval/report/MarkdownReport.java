@@ -1,0 +1,116 @@
+package io.tuneforge.eval.report;
+
+import io.tuneforge.eval.metrics.SliceScore;
+import io.tuneforge.eval.metrics.Scorecard;
+import io.tuneforge.events.eval.GateOutcome;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The report for people: the comparison table, the gates and decision, slices, failures by kind. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(EvalReport report) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Evaluation ").append(report.evalId()).append("\n\n");
+        md.append("Dataset `").append(report.datasetId()).append("` (version `").append(report.datasetVersionId())
+                .append("`), ").append(report.examples()).append(" held-out examples, task ").append(report.task())
+                .append(", format ").append(report.format()).append(".\n\n");
+        md.append("**Decision: ").append(report.decision()).append("**");
+        if (report.fineTunedModel() == null) {
+            md.append(" (baseline only: is prompting `").append(report.baseModel()).append("` enough?)");
+        }
+        md.append("\n\n");
+
+        md.append("| metric | base (`").append(cell(report.baseModel())).append("`) | fine-tuned (`")
+                .append(cell(report.fineTunedModel() == null ? "-" : report.fineTunedModel())).append("`) | improvement |\n");
+        md.append("|---|---|---|---|\n");
+        for (ComparisonRow row : report.comparison()) {
+            md.append("| ").append(row.metric()).append(" | ").append(value(row.unit(), row.base())).append(" | ")
+                    .append(report.fineTunedModel() == null ? "-" : value(row.unit(), row.fineTuned())).append(" | ")
+                    .append(report.fineTunedModel() == null ? "-" : improvement(row)).append(" |\n");
+        }
+
+        if (!report.gates().isEmpty()) {
+            md.append("\n## Gates\n\n| gate | result | value | bar | why |\n|---|---|---|---|---|\n");
+            for (GateOutcome gate : report.gates()) {
+                md.append("| ").append(gate.gate()).append(" | ").append(gate.passed() ? "pass" : "**FAIL**").append(" | ")
+                        .append(number(gate.actual())).append(" | ").append(number(gate.threshold())).append(" | ")
+                        .append(cell(gate.detail())).append(" |\n");
+            }
+        }
+
+        boolean sliced = report.models().stream().anyMatch(m -> !m.slices().isEmpty());
+        if (sliced) {
+            md.append("\n## Slices (exact match)\n\n| model | ");
+            Map<String, SliceScore> names = report.models().get(0).slices();
+            names.keySet().forEach(slice -> md.append(cell(slice)).append(" | "));
+            md.append("\n|---|").append("---|".repeat(names.size())).append("\n");
+            for (Scorecard model : report.models()) {
+                md.append("| ").append(model.role()).append(" | ");
+                names.keySet().forEach(slice -> {
+                    SliceScore score = model.slices().get(slice);
+                    md.append(score == null ? "-" : ratio(score.exactMatch()) + " (n=" + score.examples() + ")").append(" | ");
+                });
+                md.append("\n");
+            }
+        }
+
+        md.append("\n## Failures by kind\n");
+        if (report.failures().isEmpty()) {
+            md.append("\nNone.\n");
+        }
+        for (FailureGroup group : report.failures()) {
+            md.append("\n### ").append(group.kind()).append(" — ").append(group.role()).append(" `").append(group.model())
+                    .append("`: ").append(group.count()).append("\n\n");
+            for (FailureGroup.Example example : group.examples()) {
+                md.append("- #").append(example.idx()).append(" `").append(inline(example.prompt())).append("` → `")
+                        .append(inline(example.output())).append("` (").append(inline(example.detail())).append(")\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String value(String unit, Double value) {
+        if (value == null) {
+            return "unknown";
+        }
+        return switch (unit) {
+            case "ratio" -> ratio(value);
+            case "ms" -> String.format(Locale.ROOT, "%.0f ms", value);
+            case "usd" -> String.format(Locale.ROOT, "$%.4f", value);
+            default -> String.format(Locale.ROOT, "%.1f", value);
+        };
+    }
+
+    private static String improvement(ComparisonRow row) {
+        if (row.improvement() == null) {
+            return "unknown";
+        }
+        return switch (row.unit()) {
+            case "ratio" -> String.format(Locale.ROOT, "%+.1f pp", row.improvement() * 100);
+            case "ms" -> String.format(Locale.ROOT, "%+.0f ms", row.improvement());
+            case "usd" -> String.format(Locale.ROOT, "%+.4f $", row.improvement());
+            default -> String.format(Locale.ROOT, "%+.1f", row.improvement());
+        };
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.1f%%", value * 100);
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String inline(String text) {
+        return text == null ? "" : cell(text).replace("`", "'");
+    }
+}

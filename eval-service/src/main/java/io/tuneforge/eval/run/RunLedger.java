@@ -1,0 +1,212 @@
+package io.tuneforge.eval.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tuneforge.eval.domain.EvalExample;
+import io.tuneforge.eval.domain.EvalRun;
+import io.tuneforge.eval.domain.EvalSample;
+import io.tuneforge.eval.domain.EvalSpec;
+import io.tuneforge.eval.domain.EvalState;
+import io.tuneforge.eval.domain.ModelRole;
+import io.tuneforge.eval.domain.TaskKind;
+import io.tuneforge.eval.gates.GateDecision;
+import io.tuneforge.eval.metrics.AnswerNormalizer;
+import io.tuneforge.eval.metrics.Scorecard;
+import io.tuneforge.eval.provider.ModelAnswer;
+import io.tuneforge.eval.report.ReportAssembly;
+import io.tuneforge.events.eval.EvalCompleted;
+import io.tuneforge.events.eval.EvalFailed;
+import io.tuneforge.events.eval.ModelSummary;
+import io.tuneforge.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every state change of a run, each in its own transaction: claiming a run under a lease, copying its
+ * examples, recording one sample, finishing (with its event through the outbox).
+ */
+@ApplicationScoped
+public class RunLedger {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "tuneforge.eval.worker.lease", defaultValue = "60s")
+    Duration lease;
+
+    /**
+     * Takes the oldest queued run, or a running one whose lease ran out (its worker died). SKIP LOCKED
+     * lets replicas claim different runs at the same time.
+     */
+    public Optional<String> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<String> ids = em.createNativeQuery("select id from eval_run where state in ('queued', 'running')"
+                            + " and (lease_until is null or lease_until < :now) order by id limit 1 for update skip locked")
+                    .setParameter("now", now).getResultList();
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            EvalRun run = EvalRun.findById(ids.get(0));
+            run.state = EvalState.RUNNING.wire();
+            run.leaseUntil = now.plus(lease);
+            if (run.startedAt == null) {
+                run.startedAt = now;
+            }
+            return Optional.of(run.id);
+        });
+    }
+
+    public void renewLease(String runId) {
+        QuarkusTransaction.requiringNew().run(() -> EvalRun.update("leaseUntil = ?1 where id = ?2", clock.instant().plus(lease), runId));
+    }
+
+    public EvalRun run(String runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EvalRun run = EvalRun.findById(runId);
+            em.detach(run);
+            return run;
+        });
+    }
+
+    public EvalSpec spec(EvalRun run) {
+        try {
+            return json.readValue(run.spec, EvalSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run " + run.id + " has an unreadable spec", e);
+        }
+    }
+
+    /** Copies the test split into the run once, so that a resumed run evaluates the very same examples. */
+    public int copyExamples(EvalRun run, EvalSpec spec, TestSplitReader reader) {
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+            EvalRun stored = EvalRun.findById(run.id);
+            if (stored.examples != null) {
+                return stored.examples;
+            }
+            AtomicInteger idx = new AtomicInteger();
+            reader.read(run.tenantId, run.testPath, example -> {
+                EvalExample row = new EvalExample();
+                row.runId = run.id;
+                row.idx = idx.getAndIncrement();
+                row.prompt = write(example.prompt());
+                row.reference = example.reference();
+                // Classification slices by the reference label; other tasks by the example's own metadata, if any.
+                row.category = spec.task().kind() == TaskKind.CLASSIFICATION
+                        ? AnswerNormalizer.normalize(example.reference()) : example.metadataCategory();
+                row.persist();
+                if (row.idx % 200 == 199) {
+                    em.flush();
+                    em.clear();
+                }
+            });
+            if (idx.get() == 0) {
+                throw new TestSetUnreadable("the test split " + run.testPath + " has no examples");
+            }
+            EvalRun.update("examples = ?1 where id = ?2", idx.get(), run.id);
+            return idx.get();
+        });
+    }
+
+    public void recordAnswer(String runId, ModelRole role, String model, int idx, ModelAnswer answer) {
+        record(runId, role, model, idx, answer.text(), answer.latencyMs(), answer.promptTokens(), answer.completionTokens(), null);
+    }
+
+    public void recordRefusal(String runId, ModelRole role, String model, int idx, String error) {
+        record(runId, role, model, idx, null, null, null, null, error);
+    }
+
+    private void record(String runId, ModelRole role, String model, int idx, String output, Long latency, Integer promptTokens,
+                        Integer completionTokens, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EvalSample sample = new EvalSample();
+            sample.runId = runId;
+            sample.role = role.wire();
+            sample.idx = idx;
+            sample.model = model;
+            sample.output = output;
+            sample.latencyMs = latency;
+            sample.promptTokens = promptTokens;
+            sample.completionTokens = completionTokens;
+            sample.error = error;
+            sample.finishedAt = clock.instant();
+            sample.persist();
+        });
+    }
+
+    public void complete(String runId, ReportAssembly.Assembled assembled) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EvalRun run = EvalRun.findById(runId);
+            if (run.evalState() != EvalState.RUNNING) {
+                return;
+            }
+            run.state = EvalState.COMPLETED.wire();
+            run.decision = assembled.decision().decision();
+            run.report = write(assembled.report());
+            run.finishedAt = clock.instant();
+            run.leaseUntil = null;
+            outbox.publish(run.tenantId, completedEvent(run, assembled));
+        });
+    }
+
+    public void fail(String runId, String kind, String message) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EvalRun run = EvalRun.findById(runId);
+            if (run.evalState() == EvalState.COMPLETED || run.evalState() == EvalState.FAILED) {
+                return;
+            }
+            run.state = EvalState.FAILED.wire();
+            run.failureKind = kind;
+            run.failure = message;
+            run.finishedAt = clock.instant();
+            run.leaseUntil = null;
+            outbox.publish(run.tenantId, new EvalFailed(run.id, run.datasetId, run.versionId, kind, message));
+        });
+    }
+
+    private static EvalCompleted completedEvent(EvalRun run, ReportAssembly.Assembled assembled) {
+        var report = assembled.report();
+        String production = assembled.scorecards().stream().filter(c -> c.role().equals(ModelRole.PRODUCTION.wire()))
+                .map(Scorecard::model).findFirst().orElse(null);
+        String baseline = assembled.scorecards().stream().filter(c -> c.role().equals(ModelRole.BASELINE.wire()))
+                .map(Scorecard::model).findFirst().orElse(null);
+        List<ModelSummary> models = assembled.scorecards().stream().map(c -> new ModelSummary(c.role(), c.model(),
+                c.examples(), c.errors(), c.exactMatch(), c.classification() == null ? null : c.classification().accuracy(),
+                c.formatCompliance(), c.rougeL(), c.latency().p95Ms(), c.promptTokens(), c.completionTokens(),
+                c.costPer1kCallsUsd() == null ? null
+                        : BigDecimal.valueOf(c.costPer1kCallsUsd()).setScale(6, RoundingMode.HALF_UP).toPlainString())).toList();
+        GateDecision decision = assembled.decision();
+        return new EvalCompleted(run.id, run.datasetId, run.versionId, report.fineTunedModel(), baseline, production,
+                decision.decision(), decision.gates(), models);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.tuneforge.eval;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.MultipartField;
+import com.openai.models.files.FileCreateParams;
+import com.openai.models.files.FilePurpose;
+import com.openai.models.finetuning.jobs.FineTuningJob;
+import com.openai.models.finetuning.jobs.JobCreateParams;
+import io.restassured.http.ContentType;
+import io.tuneforge.testsupport.SiblingServices;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.tuneforge.testsupport.TestTenants.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Real data for the tests: a dataset validated by dataset-service, a model fine-tuned on its train split by the simulator. */
+final class EvalFixtures {
+
+    static final String BASE_MODEL = "gpt-4o-mini";
+    static final List<String> LABELS = List.of("billing", "shipping", "account", "technical");
+    static final String LABEL_REGEX = "billing|shipping|account|technical";
+    private static final String SYSTEM = "Classify the support ticket into one category.";
+    private static final Map<String, List<String>> WORDS = Map.of(
+            "billing", List.of("invoice", "charged", "refund", "payment", "card", "subscription", "receipt", "price"),
+            "shipping", List.of("parcel", "delivery", "courier", "tracking", "arrived", "package", "shipment", "address"),
+            "account", List.of("password", "login", "username", "locked", "email", "profile", "verification", "signin"),
+            "technical", List.of("crash", "error", "bug", "freezes", "install", "update", "screen", "loading"));
+
+    private EvalFixtures() {
+    }
+
+    /** Support tickets whose category shows in their words; with {@code contradictory} labels are drawn at random instead. */
+    static String tickets(int count, long seed, boolean contradictory) {
+        Random random = new Random(seed);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String label = LABELS.get(i % LABELS.size());
+            List<String> words = WORDS.get(label);
+            String text = "Hi, my " + words.get(random.nextInt(words.size())) + " problem: the "
+                    + words.get(random.nextInt(words.size())) + " is wrong (ticket " + (1000 + random.nextInt(9000)) + ")";
+            String answer = contradictory ? LABELS.get(random.nextInt(LABELS.size())) : label;
+            out.append(line(SYSTEM, text, answer)).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String line(String system, String user, String assistant) {
+        return "{\"messages\":[{\"role\":\"system\",\"content\":" + quote(system) + "},{\"role\":\"user\",\"content\":"
+                + quote(user) + "},{\"role\":\"assistant\",\"content\":" + quote(assistant) + "}]}";
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Uploads {@code jsonl} as version 1 of a new dataset and waits until eval-service knows its test split. */
+    static String validatedDataset(String apiKey, String jsonl) {
+        String datasets = SiblingServices.baseUrl("dataset-service");
+        String id = given().baseUri(datasets).header("Authorization", bearer(apiKey)).contentType(ContentType.JSON)
+                .body(Map.of("name", "eval-" + UUID.randomUUID().toString().substring(0, 6), "method", "supervised"))
+                .when().post("/api/v1/datasets").then().statusCode(201).extract().path("id");
+        given().baseUri(datasets).header("Authorization", bearer(apiKey)).contentType("application/jsonl").body(jsonl.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/datasets/" + id + "/versions").then().statusCode(201).body("status", equalTo("validated"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", bearer(apiKey))
+                .queryParam("dataset_id", id).when().get("/api/v1/test-sets").then().statusCode(200).body("$", hasSize(1)));
+        return id;
+    }
+
+    static String split(String apiKey, String datasetId, String split) {
+        return given().baseUri(SiblingServices.baseUrl("dataset-service")).header("Authorization", bearer(apiKey))
+                .when().get("/api/v1/datasets/" + datasetId + "/versions/1/splits/" + split)
+                .then().statusCode(200).extract().asString();
+    }
+
+    static OpenAIClient simulator() {
+        return OpenAIOkHttpClient.builder().baseUrl(SiblingServices.baseUrl("openai-simulator") + "/v1")
+                .apiKey("sk-test-eval").timeout(Duration.ofSeconds(30)).maxRetries(2).build();
+    }
+
+    /** Fine-tunes {@link #BASE_MODEL} on the dataset's train split in the simulator; returns the fine-tuned model. */
+    static String fineTune(String apiKey, String datasetId) {
+        OpenAIClient client = simulator();
+        String file = client.files().create(FileCreateParams.builder()
+                .file(MultipartField.<java.io.InputStream>builder()
+                        .value(new ByteArrayInputStream(split(apiKey, datasetId, "train").getBytes(StandardCharsets.UTF_8)))
+                        .filename(datasetId + "-train.jsonl").build())
+                .purpose(FilePurpose.FINE_TUNE).build()).id();
+        String jobId = client.fineTuning().jobs().create(JobCreateParams.builder().model(BASE_MODEL).trainingFile(file)
+                .seed(7L).build()).id();
+        FineTuningJob job = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.fineTuning().jobs().retrieve(jobId), j -> List.of(FineTuningJob.Status.SUCCEEDED,
+                        FineTuningJob.Status.FAILED, FineTuningJob.Status.CANCELLED).contains(j.status()));
+        assertThat(job.status()).as("fine-tuning job %s: %s", jobId, job.error()).isEqualTo(FineTuningJob.Status.SUCCEEDED);
+        return job.fineTunedModel().orElseThrow();
+    }
+
+    static List<Map<String, Object>> models(String candidate, String baseline) {
+        List<Map<String, Object>> models = new ArrayList<>();
+        if (candidate != null) {
+            models.add(Map.of("role", "candidate", "model", candidate));
+        }
+        models.add(Map.of("role", "baseline", "model", baseline));
+        return models;
+    }
+
+    static String startEval(String apiKey, Map<String, Object> body) {
+        return given().header("Authorization", bearer(apiKey)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/evals").then().statusCode(201).body("state", equalTo("queued")).extract().path("id");
+    }
+
+    static void awaitState(String apiKey, String evalId, String state) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                given().header("Authorization", bearer(apiKey)).when().get("/api/v1/evals/" + evalId)
+                        .then().statusCode(200).body("state", equalTo(state)));
+    }
+}

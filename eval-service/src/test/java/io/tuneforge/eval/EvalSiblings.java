@@ -1,0 +1,31 @@
+package io.tuneforge.eval;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.tuneforge.testsupport.SiblingServices;
+
+import java.util.Map;
+
+/**
+ * Starts dataset-service and openai-simulator as real JVMs (on the test's broker and database) and
+ * points eval-service at them. The simulator's speed comes from the TUNEFORGE_SIMULATOR_* variables
+ * surefire sets (pom.xml), which the sibling JVMs inherit.
+ */
+public class EvalSiblings implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        String datasets = SiblingServices.baseUrl("dataset-service");
+        String simulator = SiblingServices.baseUrl("openai-simulator");
+        return Map.of("tuneforge.eval.dataset-service-url", datasets,
+                "tuneforge.eval.provider.base-url", simulator + "/v1",
+                "tuneforge.eval.provider.api-key", "sk-test-eval",
+                "tuneforge.eval.worker.poll", "200ms",
+                "tuneforge.eval.worker.initial-delay", "1s",
+                "tuneforge.eval.worker.lease", "10s");
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; SiblingServices stops them at JVM exit.
+    }
+}

@@ -1,0 +1,71 @@
+package io.tuneforge.eval.report;
+
+import io.tuneforge.eval.domain.EvalSpec;
+import io.tuneforge.eval.domain.EvalTask;
+import io.tuneforge.eval.domain.FormatKind;
+import io.tuneforge.eval.domain.GateSettings;
+import io.tuneforge.eval.domain.ModelRole;
+import io.tuneforge.eval.domain.ModelUnderTest;
+import io.tuneforge.eval.domain.TaskKind;
+import io.tuneforge.eval.metrics.ScoredAnswer;
+import io.tuneforge.eval.metrics.Scorecard;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownReportTest {
+
+    private static final EvalSpec SPEC = new EvalSpec(List.of(new ModelUnderTest(ModelRole.CANDIDATE, "ft:gpt-4o-mini:acme::x"),
+            new ModelUnderTest(ModelRole.BASELINE, "gpt-4o-mini")),
+            new EvalTask(TaskKind.CLASSIFICATION, FormatKind.REGEX, null, "billing|shipping"), GateSettings.DEFAULTS, 4);
+
+    private static ScoredAnswer answer(int idx, String reference, String output, long latency) {
+        return new ScoredAnswer(idx, reference, reference, output, null, latency, 30, 1);
+    }
+
+    @Test
+    void showsTheComparisonTableGatesSlicesAndFailuresByKind() {
+        Map<ModelRole, List<ScoredAnswer>> answers = Map.of(
+                ModelRole.CANDIDATE, List.of(answer(0, "billing", "billing", 10), answer(1, "shipping", "shipping", 12),
+                        answer(2, "billing", "billing", 11), answer(3, "shipping", "billing", 10)),
+                ModelRole.BASELINE, List.of(answer(0, "billing", "How can I help?", 20), answer(1, "shipping", "Sure.", 20),
+                        answer(2, "billing", "billing", 20), new ScoredAnswer(3, "shipping", "shipping", null,
+                                "prompt too long", null, 0, 0)));
+        ReportAssembly.Assembled assembled = ReportAssembly.assemble("eval_1", "ds_1", "dsv_1", SPEC, answers,
+                model -> model.startsWith("ft:") ? Optional.empty() : Optional.of(new Scorecard.TokenPrices(0.15, 0.60)),
+                Optional.empty(), idx -> "ticket #" + idx);
+
+        String md = MarkdownReport.render(assembled.report());
+
+        assertThat(md).contains("**Decision: promote**");
+        assertThat(md).contains("| metric | base (`gpt-4o-mini`) | fine-tuned (`ft:gpt-4o-mini:acme::x`) | improvement |");
+        assertThat(md).contains("| exact_match | 25.0% | 75.0% | +50.0 pp |");
+        assertThat(md).contains("| format_compliance | 25.0% | 100.0% | +75.0 pp |");
+        assertThat(md).contains("| latency_avg_ms | 20 ms | 11 ms | +9 ms |");
+        assertThat(md).as("an unknown price is never shown as zero").contains("| cost_per_1k_calls_usd | $0.0051 | unknown | unknown |");
+        assertThat(md).contains("| accuracy_above_baseline | pass |");
+        assertThat(md).contains("| candidate | 100.0% (n=2) | 50.0% (n=2) |");
+        assertThat(md).contains("### wrong_answer — candidate `ft:gpt-4o-mini:acme::x`: 1")
+                .contains("- #3 `ticket #3` → `billing` (expected 'shipping')");
+    }
+
+    @Test
+    void aBaselineOnlyRunLeavesTheFineTunedColumnEmpty() {
+        EvalSpec baselineOnly = new EvalSpec(List.of(new ModelUnderTest(ModelRole.BASELINE, "gpt-4o-mini")),
+                new EvalTask(TaskKind.EXACT, FormatKind.JSON, null, null), GateSettings.DEFAULTS, 2);
+        ReportAssembly.Assembled assembled = ReportAssembly.assemble("eval_2", "ds_1", "dsv_1", baselineOnly,
+                Map.of(ModelRole.BASELINE, List.of(answer(0, "{\"a\":1}", "{\"a\": 1}", 5), answer(1, "{}", "no", 5))),
+                model -> Optional.empty(), Optional.empty(), idx -> "q" + idx);
+
+        String md = MarkdownReport.render(assembled.report());
+
+        assertThat(assembled.decision().decision()).isEqualTo("baseline_only");
+        assertThat(md).contains("baseline only: is prompting `gpt-4o-mini` enough?");
+        assertThat(md).contains("| format_compliance | 50.0% | - | - |");
+        assertThat(md).contains("### format_violation — baseline `gpt-4o-mini`: 1");
+    }
+}

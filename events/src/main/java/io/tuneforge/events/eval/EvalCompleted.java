@@ -1,0 +1,28 @@
+package io.tuneforge.events.eval;
+
+import io.tuneforge.events.EventPayload;
+
+import java.util.List;
+
+/**
+ * An evaluation finished: every model answered the held-out test set and the gates decided.
+ *
+ * @param decision {@code promote} (every gate passed) or {@code reject}
+ * @param candidateModel null for a baseline-only run ("is prompting enough?"), whose decision is {@code baseline_only}
+ */
+public record EvalCompleted(
+        String evalId,
+        String datasetId,
+        String datasetVersionId,
+        String candidateModel,
+        String baselineModel,
+        String productionModel,
+        String decision,
+        List<GateOutcome> gates,
+        List<ModelSummary> models) implements EventPayload {
+
+    @Override
+    public String subject() {
+        return evalId;
+    }
+}

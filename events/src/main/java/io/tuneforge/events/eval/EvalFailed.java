@@ -1,0 +1,18 @@
+package io.tuneforge.events.eval;
+
+import io.tuneforge.events.EventPayload;
+
+/**
+ * An evaluation could not finish (test set unreadable, a model that does not exist, provider refusing).
+ *
+ * @param failureKind {@code test_set}, {@code provider} or {@code internal}
+ * @param message     what went wrong, for a person to act on
+ */
+public record EvalFailed(String evalId, String datasetId, String datasetVersionId, String failureKind,
+                         String message) implements EventPayload {
+
+    @Override
+    public String subject() {
+        return evalId;
+    }
+}
