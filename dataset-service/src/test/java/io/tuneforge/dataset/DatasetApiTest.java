@@ -121,10 +121,35 @@ class DatasetApiTest {
 
         given().header("Authorization", bearer(TestTenants.ACME_KEY)).when().get("/api/v1/datasets/" + id + "/versions")
                 .then().statusCode(200).body("$", hasSize(2)).body("[0].status", equalTo("validated"));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).when().get("/api/v1/datasets/" + id + "/versions/2/report")
+                .then().statusCode(200)
+                .body("verdict", equalTo("FAILED"))
+                .body("findings.find { it.code == 'invalid_json' }.examples[0].line", equalTo(12));
         given().header("Authorization", bearer(TestTenants.ACME_KEY))
                 .when().get("/api/v1/datasets/" + id + "/versions/1/splits/train").then().statusCode(200);
         TopicProbe.awaitRecord(Topics.DATASET_REJECTED, Duration.ofSeconds(20), r -> id.equals(r.key()))
                 .orElseThrow(() -> new AssertionError("no dataset.rejected event for " + id));
+    }
+
+    @Test
+    void engineOnlyErrorsRejectTheVersionAndGzipUploadsAreRead() throws Exception {
+        String id = createDataset(TestTenants.ACME_KEY, "secrets-and-gzip");
+        // Special-token text makes OpenAI fail the job hours later: the engine rejects it at upload.
+        String poisoned = SampleData.supervised(14).replace("Ticket 3:", "Ticket <|endoftext|> 3:");
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType("application/jsonl")
+                .body(SampleData.bytes(poisoned)).when().post("/api/v1/datasets/" + id + "/versions")
+                .then().statusCode(201).body("status", equalTo("rejected"))
+                .body("findings.find { it.code == 'special_token_text' }.line", equalTo(4));
+
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(SampleData.bytes(SampleData.supervised(30)));
+        }
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType("application/octet-stream")
+                .body(gz.toByteArray()).when().post("/api/v1/datasets/" + id + "/versions")
+                .then().statusCode(201).body("status", equalTo("validated")).body("example_count", equalTo(30));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).when().get("/api/v1/datasets/" + id + "/versions/2/report")
+                .then().statusCode(200).body("verdict", org.hamcrest.Matchers.startsWith("PASSED"));
     }
 
     @Test

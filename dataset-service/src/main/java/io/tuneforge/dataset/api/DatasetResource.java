@@ -134,6 +134,20 @@ public class DatasetResource {
     }
 
     @GET
+    @Path("/{id}/versions/{version}/report")
+    @Operation(summary = "The full validation report of a version",
+            description = "Findings per code with example lines and fix hints, token distribution, the data-quality "
+                    + "checklist, and the OpenAI cookbook summary of the same file.")
+    public Response report(@PathParam("id") String id, @PathParam("version") int version) {
+        DatasetVersion v = DatasetVersion.findOwned(tenant.id(), id, version)
+                .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + version));
+        if (v.report == null) {
+            throw ApiProblem.notFound("Validation report", id + "/" + version);
+        }
+        return Response.ok(v.report, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
     @Path("/{id}/versions/{version}/splits/{split}")
     @Produces("application/jsonl")
     @Operation(summary = "Stream a split as JSONL", description = "split: train, validation or test.")

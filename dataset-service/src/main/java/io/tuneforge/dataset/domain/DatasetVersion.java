@@ -51,6 +51,10 @@ public class DatasetVersion extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String findings;
 
+    /** The validation engine's full report as JSON; null for versions stored before it existed. */
+    @Column(columnDefinition = "text")
+    public String report;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -8,6 +8,9 @@ import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.domain.Split;
 import io.tuneforge.dataset.split.SeededSplitter;
 import io.tuneforge.dataset.split.SplitConfig;
+import io.tuneforge.dataset.validation.report.FindingTally;
+import io.tuneforge.dataset.validation.report.Severity;
+import io.tuneforge.dataset.validation.report.ValidationReport;
 import io.tuneforge.events.dataset.DatasetRejected;
 import io.tuneforge.events.dataset.DatasetValidated;
 import io.tuneforge.events.dataset.FindingCount;
@@ -62,10 +65,25 @@ public class DatasetIngestion {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ValidationEngine engine;
+
     @Transactional
     public DatasetVersion ingest(String tenantId, String datasetId, InputStream upload) {
         Dataset dataset = Dataset.findOwned(tenantId, datasetId)
                 .orElseThrow(() -> ApiProblem.notFound("Dataset", datasetId));
+        try (UploadSpool spool = UploadSpool.of(upload)) {
+            ValidationReport report = engine.validate(spool);
+            try (InputStream content = spool.content()) {
+                return store(tenantId, dataset, content, report);
+            }
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("Unreadable upload", "The upload could not be read: " + e.getMessage()
+                    + ". Send the file again; gzip uploads must be complete.");
+        }
+    }
+
+    private DatasetVersion store(String tenantId, Dataset dataset, InputStream upload, ValidationReport report) {
         DatasetVersion version = new DatasetVersion();
         version.id = EntityIds.next("dsv");
         version.tenantId = tenantId;
@@ -146,7 +164,23 @@ public class DatasetIngestion {
         version = em.find(DatasetVersion.class, version.id);
         version.exampleCount = valid;
         version.errorCount = errors;
+        // The engine's errors (tool calls, vision, special tokens, PII secrets ...) reject the version as well.
+        for (FindingTally tally : report.findings()) {
+            if (tally.severity() == Severity.ERROR && !countsByCode.containsKey(tally.code())) {
+                countsByCode.put(tally.code(), tally.count());
+                errors += tally.count();
+                tally.examples().stream().limit(5)
+                        .map(f -> Finding.error(f.code(), f.line(), f.describe()))
+                        .forEach(kept::add);
+            } else if (tally.severity() == Severity.WARNING && !countsByCode.containsKey(tally.code())) {
+                countsByCode.put(tally.code(), tally.count());
+                tally.examples().stream().limit(1)
+                        .map(f -> Finding.warning(f.code(), f.line(), f.describe()))
+                        .forEach(kept::add);
+            }
+        }
         version.findings = write(kept);
+        version.report = engine.toJson(report);
         dataset = em.find(Dataset.class, dataset.id);
         dataset.latestVersion = version.version;
 
