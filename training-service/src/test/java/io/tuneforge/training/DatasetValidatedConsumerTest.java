@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
+@QuarkusTestResource(SiblingsTestResource.class)
 class DatasetValidatedConsumerTest {
 
     @Test

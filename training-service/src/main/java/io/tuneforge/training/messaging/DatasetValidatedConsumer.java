@@ -7,6 +7,7 @@ import io.tuneforge.events.dataset.SplitSummary;
 import io.tuneforge.platform.inbox.EventInbox;
 import io.tuneforge.platform.inbox.ReceivedEvent;
 import io.tuneforge.training.domain.TrainingData;
+import io.tuneforge.training.pipeline.PipelineTriggers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 
-/** Learns which dataset versions can be trained on ({@value Topics#DATASET_VALIDATED}). */
+/** Learns which dataset versions can be trained on ({@value Topics#DATASET_VALIDATED}) and tells auto-train pipelines. */
 @ApplicationScoped
 public class DatasetValidatedConsumer {
 
@@ -26,6 +27,9 @@ public class DatasetValidatedConsumer {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PipelineTriggers pipelines;
 
     @Incoming("dataset-validated")
     @Blocking
@@ -50,6 +54,7 @@ public class DatasetValidatedConsumer {
         data.validatedEventId = event.id();
         data.recordedAt = clock.instant();
         data.persist();
+        pipelines.onNewVersion(event.tenantId(), validated.datasetId(), validated.versionId());
     }
 
     private static String pathOf(DatasetValidated validated, String split) {

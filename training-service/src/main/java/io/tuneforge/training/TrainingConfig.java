@@ -1,0 +1,88 @@
+package io.tuneforge.training;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every knob of training-service; README lists each with its environment variable. */
+@ConfigMapping(prefix = "tuneforge.training")
+public interface TrainingConfig {
+
+    /** Base64 of 32 random bytes: the AES-256-GCM key that seals provider API keys at rest. */
+    Optional<String> secretKey();
+
+    /** Where dataset-service answers (train/validation splits are streamed from it). */
+    @WithDefault("http://127.0.0.1:8081")
+    String datasetServiceUrl();
+
+    Scheduler scheduler();
+
+    Provider provider();
+
+    Monitoring monitoring();
+
+    interface Scheduler {
+        /** How often a replica admits waiting jobs and drives due ones. */
+        @WithDefault("1s")
+        String interval();
+
+        /** Wait after start before the first tick. */
+        @WithDefault("2s")
+        String initialDelay();
+
+        /** Threads per replica that drive jobs (provider calls, uploads) in parallel. */
+        @WithDefault("4")
+        int workers();
+
+        /** Jobs one tenant may have on providers at once, over all its accounts. */
+        @WithDefault("20")
+        int tenantMaxActiveJobs();
+
+        /** Jobs one scheduler tick works on at most (per replica). */
+        @WithDefault("16")
+        int batchSize();
+
+        /** How long a replica owns a job it works on; a crashed replica's jobs are picked up after it. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** First wait after a provider 429/5xx; doubles per attempt up to max-backoff. */
+        @WithDefault("2s")
+        Duration backoff();
+
+        @WithDefault("2m")
+        Duration maxBackoff();
+
+        /** Transient failures (5xx, timeouts) tolerated before a job fails as provider_error. */
+        @WithDefault("8")
+        int maxTransientAttempts();
+    }
+
+    interface Provider {
+        /** Timeout of one provider call (uploads included). */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Files larger than this go through the Uploads API in parts instead of one /v1/files request. */
+        @WithDefault("104857600")
+        long uploadsApiThreshold();
+
+        @WithDefault("67108864")
+        long uploadPartBytes();
+    }
+
+    interface Monitoring {
+        /** Poll interval right after a change; it grows while nothing changes. */
+        @WithDefault("2s")
+        Duration minPollInterval();
+
+        @WithDefault("60s")
+        Duration maxPollInterval();
+
+        /** At most one job.progressed per job per this interval. */
+        @WithDefault("10s")
+        Duration progressInterval();
+    }
+}

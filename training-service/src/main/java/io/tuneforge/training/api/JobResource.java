@@ -1,0 +1,172 @@
+package io.tuneforge.training.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tuneforge.platform.paging.Page;
+import io.tuneforge.platform.paging.PageRequest;
+import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.platform.tenancy.CurrentTenant;
+import io.tuneforge.training.domain.FineTuneJob;
+import io.tuneforge.training.domain.JobState;
+import io.tuneforge.training.monitoring.JobTimeline;
+import io.tuneforge.training.monitoring.MetricPoint;
+import io.tuneforge.training.scheduling.JobControls;
+import io.tuneforge.training.scheduling.JobSubmissions;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "fine-tuning jobs")
+@SecurityRequirement(name = "apiKey")
+public class JobResource {
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    JobSubmissions submissions;
+
+    @Inject
+    JobControls controls;
+
+    @Inject
+    JobTimeline timeline;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Transactional
+    @Operation(summary = "Create a fine-tuning job from a validated dataset version; it is queued for a provider slot")
+    public Response create(JobRequest request) {
+        FineTuneJob job = submissions.submit(tenant.id(), request);
+        return Response.created(URI.create("/api/v1/jobs/" + job.id)).entity(JobView.of(job, json)).build();
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The tenant's jobs, newest first, optionally filtered")
+    public Page<JobView> list(@Valid @BeanParam PageRequest page, @QueryParam("state") String state,
+                              @QueryParam("dataset_id") String datasetId, @QueryParam("account_id") String accountId,
+                              @QueryParam("model_name") String modelName) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant");
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenant.id());
+        if (state != null) {
+            try {
+                params.put("state", JobState.ofWire(state));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("Unknown state", "state must be one of waiting_for_budget, waiting_for_slot, uploading, "
+                        + "validating_files, queued, running, paused, succeeded, failed, cancelled; got '" + state + "'");
+            }
+            query.append(" and state = :state");
+        }
+        if (datasetId != null) {
+            query.append(" and datasetId = :dataset");
+            params.put("dataset", datasetId);
+        }
+        if (accountId != null) {
+            query.append(" and accountId = :account");
+            params.put("account", accountId);
+        }
+        if (modelName != null) {
+            query.append(" and modelName = :model");
+            params.put("model", modelName);
+        }
+        if (page.after != null) {
+            query.append(" and id < :after");
+            params.put("after", page.after);
+        }
+        List<FineTuneJob> rows = FineTuneJob.find(query + " order by id desc", params).page(0, page.limit + 1).list();
+        return Page.fromOverfetched(rows, page.limit, j -> j.id, j -> JobView.of(j, json));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public JobView get(@PathParam("id") String id) {
+        return JobView.of(find(id), json);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a job; one already on the provider is cancelled there by the scheduler (cancel_requested)")
+    public Response cancel(@PathParam("id") String id) {
+        FineTuneJob job = controls.cancel(tenant.id(), id);
+        return Response.status(job.state == JobState.CANCELLED ? 200 : 202).entity(JobView.of(job, json)).build();
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Consumes(MediaType.WILDCARD)
+    public JobView pause(@PathParam("id") String id) {
+        return JobView.of(controls.pause(tenant.id(), id), json);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Consumes(MediaType.WILDCARD)
+    public JobView resume(@PathParam("id") String id) {
+        return JobView.of(controls.resume(tenant.id(), id), json);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Operation(summary = "The provider's events for the job and tuneforge's advisories, oldest first")
+    public List<JobTimeline.StoredEvent> events(@PathParam("id") String id) {
+        find(id);
+        return timeline.events(id);
+    }
+
+    @GET
+    @Path("/{id}/checkpoints")
+    public List<JobTimeline.StoredCheckpoint> checkpoints(@PathParam("id") String id) {
+        find(id);
+        return timeline.checkpoints(id);
+    }
+
+    public record Metrics(String jobId, List<MetricPoint> steps, List<Double> trainLoss, List<Double> validLoss) {
+    }
+
+    @GET
+    @Path("/{id}/metrics")
+    @Operation(summary = "Per-step metrics (the loss curves)")
+    public Metrics metrics(@PathParam("id") String id) {
+        find(id);
+        List<MetricPoint> points = timeline.metrics(id);
+        List<Double> train = new ArrayList<>();
+        List<Double> valid = new ArrayList<>();
+        points.forEach(p -> {
+            train.add(p.trainLoss());
+            valid.add(p.fullValidLoss() != null ? p.fullValidLoss() : p.validLoss());
+        });
+        return new Metrics(id, points, train, valid);
+    }
+
+    private FineTuneJob find(String id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() ->
+                FineTuneJob.ofTenant(tenant.id(), id).orElseThrow(() -> ApiProblem.notFound("Job", id)));
+    }
+}

@@ -1,0 +1,30 @@
+package io.tuneforge.training.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tuneforge.training.domain.FineTuneJob;
+
+import java.time.Instant;
+
+public record JobView(String id, String state, String accountId, String datasetId, String datasetVersionId, String baseModel,
+                      String method, JsonNode hyperparameters, String suffix, Long seed, JsonNode metadata, String modelName,
+                      int priority, String providerJobId, String trainingFileId, String validationFileId, String fineTunedModel,
+                      Long trainedTokens, Integer nEpochs, Failure failure, JsonNode advisories, boolean cancelRequested,
+                      int attempts, Instant nextAttemptAt, Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    public record Failure(String kind, String message, String advice) {
+    }
+
+    static JobView of(FineTuneJob j, ObjectMapper json) {
+        try {
+            return new JobView(j.id, j.state.wire(), j.accountId, j.datasetId, j.datasetVersionId, j.baseModel, j.method,
+                    json.readTree(j.hyperparameters), j.suffix, j.seed, json.readTree(j.metadata), j.modelName, j.priority,
+                    j.providerJobId, j.trainingFileId, j.validationFileId, j.fineTunedModel, j.trainedTokens, j.nEpochs,
+                    j.failureKind == null ? null : new Failure(j.failureKind, j.failureMessage, j.failureAdvice),
+                    json.readTree(j.advisories), j.cancelRequested, j.attempts, j.nextAttemptAt, j.createdAt, j.startedAt,
+                    j.finishedAt);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("job " + j.id + " holds unreadable JSON", e);
+        }
+    }
+}

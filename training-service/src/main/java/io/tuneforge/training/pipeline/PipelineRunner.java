@@ -1,0 +1,114 @@
+package io.tuneforge.training.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.tuneforge.events.retraining.RetrainingRequested;
+import io.tuneforge.platform.ids.EntityIds;
+import io.tuneforge.platform.outbox.Outbox;
+import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.training.api.JobRequest;
+import io.tuneforge.training.domain.FineTuneJob;
+import io.tuneforge.training.domain.Hyperparameters;
+import io.tuneforge.training.domain.Pipeline;
+import io.tuneforge.training.scheduling.JobSubmissions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts due pipeline runs: each creates a job in the same transaction that clears the pending
+ * version, so a run is started exactly once whatever the number of replicas (rows locked with SKIP LOCKED);
+ * each run is announced on {@code retraining.requested} with its trigger.
+ */
+@ApplicationScoped
+public class PipelineRunner {
+
+    private static final Logger LOG = Logger.getLogger(PipelineRunner.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    JobSubmissions submissions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    @Scheduled(every = "${tuneforge.training.scheduler.interval:1s}", delayed = "${tuneforge.training.scheduler.initial-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        List<Pipeline> pending = QuarkusTransaction.requiringNew().call(() ->
+                Pipeline.<Pipeline>list("pendingVersionId is not null"));
+        Instant now = clock.instant();
+        for (Pipeline p : pending) {
+            if (!p.dueAt().isAfter(now)) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> run(p.id, "dataset.validated"));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "pipeline %s (%s): run failed to start, will retry: %s", p.name, p.id, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Starts a run of the pipeline now if it is still due; returns the job, or null. */
+    public FineTuneJob run(String pipelineId, String reason) {
+        Pipeline p = (Pipeline) em.createQuery("from Pipeline where id = ?1").setParameter(1, pipelineId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("jakarta.persistence.lock.timeout", -2)
+                .getResultStream().findFirst().orElse(null);
+        if (p == null || p.pendingVersionId == null || p.dueAt().isAfter(clock.instant())) {
+            return null;
+        }
+        return start(p, p.pendingVersionId, reason);
+    }
+
+    /** A run on {@code versionId}, whatever is pending (manual runs). */
+    public FineTuneJob start(Pipeline p, String versionId, String reason) {
+        Hyperparameters h;
+        try {
+            h = json.readValue(p.hyperparameters, Hyperparameters.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pipeline " + p.id + " has unreadable hyperparameters", e);
+        }
+        FineTuneJob job;
+        try {
+            job = submissions.submit(p.tenantId, new JobRequest(null, null, versionId, p.baseModel, p.method, h, null, null,
+                    Map.of("tuneforge_pipeline", p.name), 50, p.accountId, p.modelName));
+        } catch (ApiProblem e) {
+            // The recipe no longer fits the data (e.g. method changed): drop the pending version, say why.
+            LOG.warnf("pipeline %s (%s): version %s cannot be trained: %s", p.name, p.id, versionId, e.getMessage());
+            p.pendingVersionId = null;
+            p.pendingSince = null;
+            return null;
+        }
+        Instant now = clock.instant();
+        p.lastRunAt = now;
+        p.lastJobId = job.id;
+        if (versionId.equals(p.pendingVersionId)) {
+            p.pendingVersionId = null;
+            p.pendingSince = null;
+        }
+        p.updatedAt = now;
+        em.createNativeQuery("insert into pipeline_run (id, pipeline_id, tenant_id, reason, dataset_version_id, job_id, created_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, EntityIds.next("prun")).setParameter(2, p.id).setParameter(3, p.tenantId).setParameter(4, reason)
+                .setParameter(5, versionId).setParameter(6, job.id).setParameter(7, now).executeUpdate();
+        outbox.publish(p.tenantId, new RetrainingRequested(p.id, p.name, reason, job.datasetId, versionId, job.id, p.modelName, now));
+        return job;
+    }
+}

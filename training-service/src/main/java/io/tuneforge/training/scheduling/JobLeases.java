@@ -1,0 +1,85 @@
+package io.tuneforge.training.scheduling;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tuneforge.training.TrainingConfig;
+import io.tuneforge.training.domain.FineTuneJob;
+import io.tuneforge.training.domain.JobState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Which replica works on which job. A replica claims due jobs with {@code FOR UPDATE SKIP LOCKED}
+ * and a time-bound lease, works on them outside any transaction (provider calls can be slow), and
+ * commits each result only if the job is still its own and still in the state it started from. A
+ * crashed replica's leases simply expire.
+ */
+@ApplicationScoped
+public class JobLeases {
+
+    private final String owner = "replica-" + UUID.randomUUID();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TrainingConfig config;
+
+    @Inject
+    Clock clock;
+
+    @SuppressWarnings("unchecked")
+    public List<String> claimDue(int limit) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                update fine_tune_job set lease_owner = ?1, lease_until = ?2
+                where id in (select id from fine_tune_job
+                    where (state in ('UPLOADING','VALIDATING_FILES','QUEUED','RUNNING')
+                           or (cancel_requested and state not in ('SUCCEEDED','FAILED','CANCELLED')))
+                      and next_attempt_at <= ?3 and (lease_until is null or lease_until < ?3)
+                    order by next_attempt_at limit ?4 for update skip locked)
+                returning id""")
+                .setParameter(1, owner).setParameter(2, now.plus(config.scheduler().lease())).setParameter(3, now)
+                .setParameter(4, limit).getResultList());
+    }
+
+    /** A detached copy of the job as it is now. */
+    public Optional<FineTuneJob> snapshot(String jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            FineTuneJob job = FineTuneJob.findById(jobId);
+            if (job != null) {
+                em.detach(job);
+            }
+            return Optional.ofNullable(job);
+        });
+    }
+
+    /**
+     * Applies {@code change} in its own transaction if this replica still holds the job's lease and
+     * the job is still {@code expected}; false when someone else moved it (a user pausing, another replica).
+     */
+    public boolean commit(String jobId, JobState expected, Consumer<FineTuneJob> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            FineTuneJob job = em.find(FineTuneJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+            if (job == null || job.state != expected || !owner.equals(job.leaseOwner)) {
+                return false;
+            }
+            change.accept(job);
+            return true;
+        });
+    }
+
+    public void release(String jobId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update fine_tune_job set lease_owner = null, lease_until = null where id = ?1 and lease_owner = ?2")
+                .setParameter(1, jobId).setParameter(2, owner).executeUpdate());
+    }
+}

@@ -1,0 +1,196 @@
+package io.tuneforge.training.scheduling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tuneforge.events.job.JobCancelled;
+import io.tuneforge.events.job.JobFailed;
+import io.tuneforge.events.job.JobProgressed;
+import io.tuneforge.events.job.JobStarted;
+import io.tuneforge.events.job.JobSucceeded;
+import io.tuneforge.platform.outbox.Outbox;
+import io.tuneforge.training.TrainingConfig;
+import io.tuneforge.training.domain.FineTuneJob;
+import io.tuneforge.training.domain.JobState;
+import io.tuneforge.training.domain.ModelVersion;
+import io.tuneforge.training.monitoring.Advisory;
+import io.tuneforge.training.monitoring.JobFailure;
+import io.tuneforge.training.monitoring.JobTimeline;
+import io.tuneforge.training.monitoring.MetricPoint;
+import io.tuneforge.training.monitoring.TrainingDiagnosis;
+import io.tuneforge.training.provider.ProviderEvent;
+import io.tuneforge.training.provider.ProviderJob;
+import io.tuneforge.training.registry.ModelRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job state machine's effects: every transition changes the row and writes its {@code job.*}
+ * event to the outbox in the caller's transaction, so neither exists without the other.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class JobTransitions {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TrainingConfig config;
+
+    @Inject
+    JobTimeline timeline;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    ObjectMapper json;
+
+    public static JobState ofProviderStatus(String status) {
+        return switch (status) {
+            case "validating_files" -> JobState.VALIDATING_FILES;
+            case "queued" -> JobState.QUEUED;
+            case "running" -> JobState.RUNNING;
+            case "paused" -> JobState.PAUSED;
+            case "succeeded" -> JobState.SUCCEEDED;
+            case "failed" -> JobState.FAILED;
+            case "cancelled" -> JobState.CANCELLED;
+            default -> JobState.RUNNING;
+        };
+    }
+
+    public void started(FineTuneJob job, ProviderJob providerJob) {
+        Instant now = clock.instant();
+        job.providerJobId = providerJob.id();
+        job.state = JobState.VALIDATING_FILES;
+        job.startedAt = now;
+        job.attempts = 0;
+        job.pollIntervalMs = config.monitoring().minPollInterval().toMillis();
+        job.nextAttemptAt = now.plus(config.monitoring().minPollInterval());
+        job.updatedAt = now;
+        outbox.publish(job.tenantId, new JobStarted(job.id, providerJob.id(), job.baseModel, job.accountId));
+    }
+
+    /** Publishes progress at most once per {@code tuneforge.training.monitoring.progress-interval}. */
+    public void progressed(FineTuneJob job, MetricPoint point) {
+        if (point.step() <= job.lastStep) {
+            return;
+        }
+        job.lastStep = point.step();
+        Instant now = clock.instant();
+        if (job.progressPublishedAt != null
+                && job.progressPublishedAt.plus(config.monitoring().progressInterval()).isAfter(now)) {
+            return;
+        }
+        job.progressPublishedAt = now;
+        Integer epoch = null;
+        if (point.totalSteps() != null && job.nEpochs != null && job.nEpochs > 0) {
+            double perEpoch = (double) point.totalSteps() / job.nEpochs;
+            epoch = (int) Math.max(1, Math.ceil(point.step() / perEpoch));
+        }
+        outbox.publish(job.tenantId, new JobProgressed(job.id, point.step(), point.totalSteps(), epoch, point.trainLoss(),
+                point.fullValidLoss() != null ? point.fullValidLoss() : point.validLoss()));
+    }
+
+    public void succeeded(FineTuneJob job, ProviderJob providerJob) {
+        Instant now = clock.instant();
+        job.state = JobState.SUCCEEDED;
+        job.fineTunedModel = providerJob.fineTunedModel();
+        job.trainedTokens = providerJob.trainedTokens();
+        if (providerJob.nEpochs() != null) {
+            job.nEpochs = providerJob.nEpochs();
+        }
+        job.finishedAt = now;
+        job.updatedAt = now;
+        List<MetricPoint> metrics = timeline.metrics(job.id);
+        diagnose(job, metrics);
+        ModelVersion version = registry.register(job, metrics);
+        outbox.publish(job.tenantId, new JobSucceeded(job.id, job.providerJobId, job.accountId, job.datasetId, job.datasetVersionId,
+                job.baseModel, job.method, job.fineTunedModel, job.trainedTokens == null ? 0 : job.trainedTokens,
+                job.nEpochs == null ? 0 : job.nEpochs, version.version, now));
+    }
+
+    public void failed(FineTuneJob job, JobFailure failure, Long trainedTokens) {
+        Instant now = clock.instant();
+        job.state = JobState.FAILED;
+        job.failureKind = failure.kind();
+        job.failureMessage = truncate(failure.message(), 2000);
+        job.failureAdvice = truncate(failure.advice(), 1000);
+        job.trainedTokens = trainedTokens;
+        job.finishedAt = now;
+        job.updatedAt = now;
+        diagnose(job, timeline.metrics(job.id));
+        outbox.publish(job.tenantId, new JobFailed(job.id, job.providerJobId, failure.kind(), job.failureMessage, job.failureAdvice,
+                trainedTokens));
+    }
+
+    public void cancelled(FineTuneJob job, String reason) {
+        Instant now = clock.instant();
+        job.state = JobState.CANCELLED;
+        job.cancelRequested = false;
+        job.finishedAt = now;
+        job.updatedAt = now;
+        outbox.publish(job.tenantId, new JobCancelled(job.id, job.providerJobId, reason));
+    }
+
+    /** A provider 429: back in line for a slot, later; never a failure. */
+    public void backInLine(FineTuneJob job, Duration providerRetryAfter) {
+        Instant now = clock.instant();
+        Duration wait = backoff(job.attempts);
+        if (providerRetryAfter != null && providerRetryAfter.compareTo(wait) > 0) {
+            wait = providerRetryAfter.compareTo(config.scheduler().maxBackoff()) > 0 ? config.scheduler().maxBackoff() : providerRetryAfter;
+        }
+        job.attempts++;
+        job.state = JobState.WAITING_FOR_SLOT;
+        job.nextAttemptAt = now.plus(wait);
+        job.updatedAt = now;
+    }
+
+    /** A transient failure (5xx, timeout): same state, later; a failure once attempts run out. */
+    public void retryLater(FineTuneJob job, String what) {
+        job.attempts++;
+        if (job.attempts > config.scheduler().maxTransientAttempts()) {
+            failed(job, new JobFailure("provider_error", what + " (gave up after " + (job.attempts - 1) + " attempts)",
+                    "The provider or dataset-service kept failing: check their status and create the job again."), null);
+            return;
+        }
+        job.nextAttemptAt = clock.instant().plus(backoff(job.attempts - 1));
+        job.updatedAt = clock.instant();
+    }
+
+    private Duration backoff(int attempts) {
+        Duration base = config.scheduler().backoff();
+        Duration wait = base.multipliedBy(1L << Math.min(attempts, 16));
+        return wait.compareTo(config.scheduler().maxBackoff()) > 0 ? config.scheduler().maxBackoff() : wait;
+    }
+
+    /** Advisories go on the job and, as tuneforge events, into its event list. */
+    private void diagnose(FineTuneJob job, List<MetricPoint> metrics) {
+        int epochs = job.nEpochs != null ? job.nEpochs : 1;
+        List<Advisory> advisories = TrainingDiagnosis.of(metrics, epochs);
+        try {
+            job.advisories = json.writeValueAsString(advisories);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant now = clock.instant();
+        for (Advisory a : advisories) {
+            timeline.record(job.id, job.tenantId, new ProviderEvent("tf-advisory-" + a.code(), now, "warn", "advisory",
+                    a.message() + " " + a.advice(), Map.of()));
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null ? null : s.length() <= max ? s : s.substring(0, max);
+    }
+}

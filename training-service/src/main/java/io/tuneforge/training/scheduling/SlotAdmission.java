@@ -1,0 +1,86 @@
+package io.tuneforge.training.scheduling;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tuneforge.training.TrainingConfig;
+import io.tuneforge.training.domain.FineTuneJob;
+import io.tuneforge.training.domain.JobState;
+import io.tuneforge.training.domain.ProviderAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves waiting jobs into provider slots ({@link FairShare}). One replica admits at a time (a
+ * PostgreSQL advisory lock held for the transaction), so slot counts are never raced.
+ */
+@ApplicationScoped
+public class SlotAdmission {
+
+    /** Slots are held from upload until the job is final; a paused job on the provider still counts (OpenAI counts it). */
+    static final String HOLDING_SLOT_SQL = "(state in ('UPLOADING','VALIDATING_FILES','QUEUED','RUNNING') "
+            + "or (state = 'PAUSED' and provider_job_id is not null))";
+    private static final long ADMISSION_LOCK = 0x7475_6e65_6164_6d31L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TrainingConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BudgetHolds budgets;
+
+    /** Returns how many jobs were admitted. */
+    public int admit() {
+        return QuarkusTransaction.requiringNew().call(this::admitLocked);
+    }
+
+    @SuppressWarnings("unchecked")
+    private int admitLocked() {
+        boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, ADMISSION_LOCK)
+                .getSingleResult();
+        if (!locked) {
+            return 0;
+        }
+        budgets.release();
+        Instant now = clock.instant();
+        List<FineTuneJob> waiting = FineTuneJob.find("state = ?1 and nextAttemptAt <= ?2 order by priority desc, createdAt",
+                JobState.WAITING_FOR_SLOT, now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, 2000).list();
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        Map<String, Map<String, Long>> held = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("select account_id, tenant_id, count(*) from fine_tune_job where "
+                + HOLDING_SLOT_SQL + " group by account_id, tenant_id").getResultList();
+        for (Object[] r : rows) {
+            held.computeIfAbsent((String) r[0], a -> new HashMap<>()).put((String) r[1], ((Number) r[2]).longValue());
+        }
+        Map<String, Integer> limits = new HashMap<>();
+        waiting.stream().map(j -> j.accountId).distinct().forEach(id -> {
+            ProviderAccount account = ProviderAccount.findById(id);
+            limits.put(id, account == null ? 0 : account.maxActiveJobs);
+        });
+        List<String> admitted = FairShare.admit(waiting.stream()
+                        .map(j -> new FairShare.Candidate(j.id, j.accountId, j.tenantId, j.priority, j.createdAt)).toList(),
+                limits, held, config.scheduler().tenantMaxActiveJobs());
+        Map<String, FineTuneJob> byId = new HashMap<>();
+        waiting.forEach(j -> byId.put(j.id, j));
+        for (String id : admitted) {
+            FineTuneJob job = byId.get(id);
+            job.state = JobState.UPLOADING;
+            job.nextAttemptAt = now;
+            job.updatedAt = now;
+        }
+        return admitted.size();
+    }
+}
