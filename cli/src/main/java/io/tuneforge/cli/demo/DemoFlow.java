@@ -35,7 +35,7 @@ import java.util.stream.StreamSupport;
 public final class DemoFlow {
 
     private static final Duration DOWNSTREAM_TIMEOUT = Duration.ofSeconds(90);
-    private static final int PHASES = 6;
+    private static final int PHASES = 7;
 
     private final StackLayout layout;
     private final PrintWriter out;
@@ -50,7 +50,7 @@ public final class DemoFlow {
     /** @return true when every phase did what it should */
     public boolean run() {
         long start = System.nanoTime();
-        out.println("tuneforge demo: a support-ticket classifier's data, from upload to training data and cost estimate");
+        out.println("tuneforge demo: a support-ticket classifier, from raw data to a registered fine-tuned model and its cost");
 
         phase(1, "Local stack");
         StackState stack = new StackStarter(layout, out).ensureUp(stackTimeout);
@@ -98,6 +98,20 @@ public final class DemoFlow {
             ok &= costEstimate(stack, key, datasetId);
         } else {
             out.println("  skipped: version 1 was not validated, so no dataset.validated event was sent");
+        }
+
+        phase(7, "Fine-tune on the simulator (training-service), register the model, book the cost");
+        Optional<ComponentStatus> simulator = stack.component("openai-simulator").filter(c -> c.state() == ComponentState.UP);
+        Optional<ServiceClient> training = runningClient(stack, "training-service", key);
+        if (!ok) {
+            out.println("  skipped: the data phases did not complete");
+        } else if (simulator.isEmpty()) {
+            out.println("  skipped: no simulator in this stack (OPENAI_API_KEY is set): create a provider account "
+                    + "with POST /api/v1/accounts to train on your provider");
+        } else if (training.isPresent()) {
+            Optional<ServiceClient> cost = stack.component("cost-service").filter(c -> c.state() == ComponentState.UP)
+                    .map(c -> client(stack, "cost-service", key));
+            ok &= new TrainingPhase(out).run(training.get(), cost, simulator.get().url(), datasetId);
         }
 
         out.println();

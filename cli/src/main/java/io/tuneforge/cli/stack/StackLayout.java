@@ -42,6 +42,11 @@ public record StackLayout(Path projectRoot, Path stateDir) {
         return stateDir.resolve("api-key");
     }
 
+    /** training-service's key-sealing key (TUNEFORGE_TRAINING_SECRET_KEY), mode 600. */
+    public Path trainingSecretKeyFile() {
+        return stateDir.resolve("training-secret-key");
+    }
+
     public Path stateFile() {
         return stateDir.resolve("stack.json");
     }

@@ -200,6 +200,9 @@ public final class StackSupervisor {
         // The developer on this machine is the operator: the local tenant may edit the model catalog.
         env.put("TUNEFORGE_COST_ADMIN_TENANTS", System.getenv().getOrDefault("TUNEFORGE_COST_ADMIN_TENANTS", LocalApiKey.TENANT));
         env.put("TUNEFORGE_SIMULATOR_DATA_DIR", layout.simulatorDir().toString());
+        // Seals provider API keys in training-service's database: kept, or stored accounts become unreadable.
+        env.put("TUNEFORGE_TRAINING_SECRET_KEY",
+                StateSecret.loadOrCreate(layout.trainingSecretKeyFile(), StateSecret::aesKey));
         // Local only: nothing of the stack listens beyond this machine.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         for (ServiceDefinition service : definitions.values()) {

@@ -1,0 +1,142 @@
+package io.tuneforge.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tuneforge.cli.api.ApiException;
+import io.tuneforge.cli.api.ServiceClient;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The demo's fine-tuning phase: a provider account pointing at the local simulator, a job on the
+ * validated version, its states and losses as they happen, the registered model version, and the
+ * actual cost cost-service booked against its estimate.
+ */
+final class TrainingPhase {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
+    private static final Set<String> FINAL_STATES = Set.of("succeeded", "failed", "cancelled");
+
+    private final PrintWriter out;
+
+    TrainingPhase(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** @return true when the job succeeded and its model was registered */
+    boolean run(ServiceClient training, Optional<ServiceClient> cost, String simulatorUrl, String datasetId) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("name", "local-simulator-" + stamp);
+        account.put("kind", "compatible");
+        account.put("base_url", simulatorUrl + "/v1");
+        account.put("api_key", "sk-tuneforge-local-simulator");
+        account.put("max_active_jobs", 4);
+        JsonNode created = training.postJson("/api/v1/accounts", account);
+        out.printf("  provider account %s -> %s (key stored sealed, shown as %s)%n", created.path("id").asText(),
+                created.path("base_url").asText(), created.path("api_key_fingerprint").asText());
+
+        String modelName = "support-tickets";
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("dataset_id", datasetId);
+        job.put("version", 1);
+        job.put("base_model", "gpt-4.1-mini-2025-04-14");
+        job.put("method", "supervised");
+        job.put("suffix", "tickets");
+        job.put("account_id", created.path("id").asText());
+        job.put("model_name", modelName);
+        JsonNode submitted = training.postJson("/api/v1/jobs", job);
+        String jobId = submitted.path("id").asText();
+        out.printf("  job %s submitted: %s on %s, hyperparameters auto%n", jobId, "gpt-4.1-mini", "the simulator");
+
+        long start = System.nanoTime();
+        String lastState = "";
+        JsonNode current = submitted;
+        while (System.nanoTime() - start < JOB_TIMEOUT.toNanos()) {
+            current = training.get("/api/v1/jobs/" + jobId);
+            String state = current.path("state").asText();
+            if (!state.equals(lastState)) {
+                out.printf("    %6.1f s  %s%n", (System.nanoTime() - start) / 1e9, state);
+                lastState = state;
+            }
+            if (FINAL_STATES.contains(state)) {
+                break;
+            }
+            sleep(1000);
+        }
+        if (!"succeeded".equals(lastState)) {
+            out.printf("  the job ended %s: %s%n", lastState.isEmpty() ? "nowhere" : lastState, current.path("failure"));
+            return false;
+        }
+        out.printf("  fine-tuned model %s, %d trained tokens, %d epochs%n", current.path("fine_tuned_model").asText(),
+                current.path("trained_tokens").asLong(), current.path("n_epochs").asInt());
+        printLossCurve(training.get("/api/v1/jobs/" + jobId + "/metrics"));
+        JsonNode advisories = current.path("advisories");
+        if (advisories.isArray() && !advisories.isEmpty()) {
+            advisories.forEach(a -> out.printf("  advisory: %s%n", a.path("message").asText(a.toString())));
+        }
+        JsonNode model = training.get("/api/v1/models/" + modelName);
+        JsonNode versions = model.path("versions");
+        JsonNode latest = versions.isArray() && !versions.isEmpty() ? versions.get(versions.size() - 1) : model;
+        out.printf("  registered: model '%s' version %s, stage %s%n", modelName, latest.path("version").asText("?"),
+                latest.path("stage").asText("?"));
+
+        cost.ifPresent(c -> {
+            Optional<JsonNode> booked = Await.until(Duration.ofSeconds(30), () -> {
+                try {
+                    return Optional.of(c.get("/api/v1/spend/jobs/" + jobId));
+                } catch (ApiException e) {
+                    return Optional.empty();
+                }
+            });
+            booked.ifPresentOrElse(b -> out.printf("  cost: actual %s USD for %d trained tokens; estimate %s USD (error %s%%)%n",
+                            b.path("actual_usd").asText("unknown"), b.path("trained_tokens").asLong(),
+                            b.path("estimated_usd").asText("unknown"), b.path("error_percent").asText("n/a")),
+                    () -> out.println("  cost: cost-service has not booked the job yet (job.succeeded is asynchronous)"));
+        });
+        return true;
+    }
+
+    /** A small text plot of the training and validation loss, one row per tenth of the run. */
+    private void printLossCurve(JsonNode metrics) {
+        JsonNode steps = metrics.path("steps").isArray() ? metrics.path("steps") : metrics.path("data");
+        if (!steps.isArray() || steps.isEmpty()) {
+            return;
+        }
+        double max = 0;
+        for (JsonNode s : steps) {
+            max = Math.max(max, Math.max(s.path("train_loss").asDouble(0), s.path("valid_loss").asDouble(0)));
+        }
+        if (max <= 0) {
+            return;
+        }
+        out.println("  loss curve (# train, o validation):");
+        int rows = Math.min(10, steps.size());
+        for (int i = 0; i < rows; i++) {
+            JsonNode s = steps.get((int) ((long) i * (steps.size() - 1) / Math.max(1, rows - 1)));
+            int train = (int) Math.round(40 * s.path("train_loss").asDouble(0) / max);
+            int valid = s.path("valid_loss").isNumber() ? (int) Math.round(40 * s.path("valid_loss").asDouble() / max) : -1;
+            StringBuilder bar = new StringBuilder(" ".repeat(41));
+            bar.setCharAt(train, '#');
+            if (valid >= 0) {
+                bar.setCharAt(valid, valid == train ? '@' : 'o');
+            }
+            out.printf("    step %4d |%s| train %.3f%s%n", s.path("step").asLong(), bar,
+                    s.path("train_loss").asDouble(), valid >= 0 ? String.format("  valid %.3f", s.path("valid_loss").asDouble()) : "");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
