@@ -43,6 +43,11 @@ public final class ServiceClient {
         return json(send(request(path).GET().build()));
     }
 
+    /** A text resource (e.g. a Markdown report) as it is. */
+    public String getText(String path, String mediaType) {
+        return send(request(path).setHeader("Accept", mediaType + ", application/problem+json").GET().build()).body();
+    }
+
     public JsonNode postJson(String path, Object body) {
         try {
             return json(send(request(path).header("Content-Type", "application/json")

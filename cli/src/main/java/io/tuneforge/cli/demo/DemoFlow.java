@@ -35,7 +35,7 @@ import java.util.stream.StreamSupport;
 public final class DemoFlow {
 
     private static final Duration DOWNSTREAM_TIMEOUT = Duration.ofSeconds(90);
-    private static final int PHASES = 7;
+    private static final int PHASES = 8;
 
     private final StackLayout layout;
     private final PrintWriter out;
@@ -111,7 +111,14 @@ public final class DemoFlow {
         } else if (training.isPresent()) {
             Optional<ServiceClient> cost = stack.component("cost-service").filter(c -> c.state() == ComponentState.UP)
                     .map(c -> client(stack, "cost-service", key));
-            ok &= new TrainingPhase(out).run(training.get(), cost, simulator.get().url(), datasetId);
+            TrainingPhase trainingPhase = new TrainingPhase(out);
+            ok &= trainingPhase.run(training.get(), cost, simulator.get().url(), datasetId);
+
+            phase(8, "Evaluate base vs fine-tuned on the held-out test split (eval-service)");
+            Optional<ServiceClient> eval = runningClient(stack, "eval-service", key);
+            if (ok && eval.isPresent()) {
+                ok &= new EvaluationPhase(out).run(eval.get(), datasetId, TrainingPhase.BASE_MODEL, trainingPhase.fineTunedModel());
+            }
         }
 
         out.println();

@@ -29,6 +29,15 @@ final class TrainingPhase {
         this.out = out;
     }
 
+    private String fineTunedModel;
+
+    /** The model the job produced, once {@link #run} succeeded. */
+    String fineTunedModel() {
+        return fineTunedModel;
+    }
+
+    static final String BASE_MODEL = "gpt-4.1-mini-2025-04-14";
+
     /** @return true when the job succeeded and its model was registered */
     boolean run(ServiceClient training, Optional<ServiceClient> cost, String simulatorUrl, String datasetId) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -46,7 +55,7 @@ final class TrainingPhase {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("dataset_id", datasetId);
         job.put("version", 1);
-        job.put("base_model", "gpt-4.1-mini-2025-04-14");
+        job.put("base_model", BASE_MODEL);
         job.put("method", "supervised");
         job.put("suffix", "tickets");
         job.put("account_id", created.path("id").asText());
@@ -74,7 +83,8 @@ final class TrainingPhase {
             out.printf("  the job ended %s: %s%n", lastState.isEmpty() ? "nowhere" : lastState, current.path("failure"));
             return false;
         }
-        out.printf("  fine-tuned model %s, %d trained tokens, %d epochs%n", current.path("fine_tuned_model").asText(),
+        fineTunedModel = current.path("fine_tuned_model").asText();
+        out.printf("  fine-tuned model %s, %d trained tokens, %d epochs%n", fineTunedModel,
                 current.path("trained_tokens").asLong(), current.path("n_epochs").asInt());
         printLossCurve(training.get("/api/v1/jobs/" + jobId + "/metrics"));
         JsonNode advisories = current.path("advisories");

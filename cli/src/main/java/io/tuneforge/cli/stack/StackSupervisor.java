@@ -207,6 +207,10 @@ public final class StackSupervisor {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         for (ServiceDefinition service : definitions.values()) {
             env.put(service.portVariable(), Integer.toString(service.port()));
+            // Services find each other the way scripts do (TUNEFORGE_DATASET_URL, TUNEFORGE_COST_URL ...).
+            if (service.urlVariable() != null) {
+                env.put(service.urlVariable(), "http://127.0.0.1:" + service.port());
+            }
         }
         if (openaiBaseUrl != null) {
             // openai-java's fromEnv() reads these: services reach the simulator through the same code path.
