@@ -106,6 +106,16 @@ class CatalogTest {
     }
 
     @Test
+    void aSnapshotOrAFineTunedModelNameResolvesToItsCatalogModel() {
+        given().header("Authorization", bearer(TestTenants.ACME_KEY))
+                .when().get("/api/v1/catalog/models/ft:gpt-4.1-mini-2025-04-14:acme:tickets:abc123")
+                .then().statusCode(200).body("model", equalTo("gpt-4.1-mini"));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY))
+                .when().get("/api/v1/catalog/models/gpt-4.1-2025-04-14")
+                .then().statusCode(200).body("model", equalTo("gpt-4.1"));
+    }
+
+    @Test
     void unknownModelIsANotFoundProblemThatSaysWhereToLook() {
         given().header("Authorization", bearer(TestTenants.ACME_KEY))
                 .when().get("/api/v1/catalog/models/gpt-nope")

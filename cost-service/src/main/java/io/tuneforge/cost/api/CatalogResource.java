@@ -119,10 +119,12 @@ public class CatalogResource {
 
     @GET
     @Path("/{model}")
-    @Operation(summary = "Get a model with its price history")
-    public ModelView get(@PathParam("model") String modelId) {
-        CatalogModel model = existing(modelId);
-        return ModelView.of(model, ModelPrice.inForce(modelId, clock.instant()).orElse(null), ModelPrice.history(modelId));
+    @Operation(summary = "Get a model with its price history",
+            description = "model: the catalog id (gpt-4.1-mini), a dated snapshot (gpt-4.1-mini-2025-04-14) or a "
+                    + "fine-tuned model built on it (ft:gpt-4.1-mini-2025-04-14:acme:tickets:abc); the answer is the catalog model.")
+    public ModelView get(@PathParam("model") String modelName) {
+        CatalogModel model = CatalogModel.resolve(modelName).orElseGet(() -> existing(modelName));
+        return ModelView.of(model, ModelPrice.inForce(model.modelId, clock.instant()).orElse(null), ModelPrice.history(model.modelId));
     }
 
     @PUT
