@@ -61,7 +61,7 @@ public final class CookbookSummaryJson {
         return d == null ? "null" : JsNumber.format(d);
     }
 
-    /** JSON.stringify string escaping (well-formed: lone surrogates as \\uXXXX). */
+    /** JSON.stringify string escaping (well-formed: a lone surrogate is written as a \\u escape with its four hex digits, e.g. \\ud83d). */
     static String str(String s) {
         if (s == null) {
             return "null";
