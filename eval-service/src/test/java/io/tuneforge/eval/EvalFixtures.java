@@ -9,6 +9,7 @@ import com.openai.models.finetuning.jobs.FineTuningJob;
 import com.openai.models.finetuning.jobs.JobCreateParams;
 import io.restassured.http.ContentType;
 import io.tuneforge.testsupport.SiblingServices;
+import io.tuneforge.testsupport.SupportTickets;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -30,57 +30,19 @@ import static org.hamcrest.Matchers.hasSize;
 final class EvalFixtures {
 
     static final String BASE_MODEL = "gpt-4o-mini";
-    static final List<String> LABELS = List.of("billing", "shipping", "account", "technical");
-    static final String LABEL_REGEX = "billing|shipping|account|technical";
-    private static final String SYSTEM = "Classify the support ticket into one category.";
-    private static final Map<String, List<String>> WORDS = Map.of(
-            "billing", List.of("invoice", "charged", "refund", "payment", "card", "subscription", "receipt", "price"),
-            "shipping", List.of("parcel", "delivery", "courier", "tracking", "arrived", "package", "shipment", "address"),
-            "account", List.of("password", "login", "username", "locked", "email", "profile", "verification", "signin"),
-            "technical", List.of("crash", "error", "bug", "freezes", "install", "update", "screen", "loading"));
+    static final List<String> LABELS = SupportTickets.LABELS;
+    static final String LABEL_REGEX = String.join("|", LABELS);
 
     private EvalFixtures() {
     }
 
     /** Support tickets whose category shows in their words; with {@code contradictory} labels are drawn at random instead. */
     static String tickets(int count, long seed, boolean contradictory) {
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            String label = LABELS.get(i % LABELS.size());
-            List<String> words = WORDS.get(label);
-            String text = "Hi, my " + words.get(random.nextInt(words.size())) + " problem: the "
-                    + words.get(random.nextInt(words.size())) + " is wrong (ticket " + (1000 + random.nextInt(9000)) + ")";
-            String answer = contradictory ? LABELS.get(random.nextInt(LABELS.size())) : label;
-            out.append(line(SYSTEM, text, answer)).append('\n');
-        }
-        return out.toString();
+        return SupportTickets.jsonl(count, seed, contradictory);
     }
 
     static String line(String system, String user, String assistant) {
-        return "{\"messages\":[{\"role\":\"system\",\"content\":" + quote(system) + "},{\"role\":\"user\",\"content\":"
-                + quote(user) + "},{\"role\":\"assistant\",\"content\":" + quote(assistant) + "}]}";
-    }
-
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return SupportTickets.chatLine(system, user, assistant);
     }
 
     /** Uploads {@code jsonl} as version 1 of a new dataset and waits until eval-service knows its test split. */

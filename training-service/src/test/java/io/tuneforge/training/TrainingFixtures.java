@@ -2,6 +2,7 @@ package io.tuneforge.training;
 
 import io.restassured.http.ContentType;
 import io.tuneforge.testsupport.SiblingServices;
+import io.tuneforge.testsupport.SupportTickets;
 import io.tuneforge.testsupport.TestTenants;
 
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -22,13 +22,6 @@ import static org.hamcrest.Matchers.hasSize;
 final class TrainingFixtures {
 
     static final String BASE_MODEL = "gpt-4o-mini-2024-07-18";
-    private static final String SYSTEM = "Classify the support ticket into one category.";
-    private static final Map<String, List<String>> WORDS = Map.of(
-            "billing", List.of("invoice", "charged", "refund", "payment", "card", "subscription", "receipt", "price"),
-            "shipping", List.of("parcel", "delivery", "courier", "tracking", "arrived", "package", "shipment", "address"),
-            "account", List.of("password", "login", "username", "locked", "email", "profile", "verification", "signin"),
-            "technical", List.of("crash", "error", "bug", "freezes", "install", "update", "screen", "loading"));
-    private static final List<String> LABELS = List.of("billing", "shipping", "account", "technical");
 
     private TrainingFixtures() {
     }
@@ -123,18 +116,7 @@ final class TrainingFixtures {
     }
 
     static String tickets(int count, long seed) {
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            String label = LABELS.get(i % LABELS.size());
-            List<String> words = WORDS.get(label);
-            String text = "Hi, my " + words.get(random.nextInt(words.size())) + " problem: the " + words.get(random.nextInt(words.size()))
-                    + " is wrong (ticket " + (1000 + random.nextInt(9000)) + ")";
-            out.append("{\"messages\":[{\"role\":\"system\",\"content\":\"").append(SYSTEM)
-                    .append("\"},{\"role\":\"user\",\"content\":\"").append(text)
-                    .append("\"},{\"role\":\"assistant\",\"content\":\"").append(label).append("\"}]}\n");
-        }
-        return out.toString();
+        return SupportTickets.jsonl(count, seed, false);
     }
 
     static String acme() {
