@@ -101,7 +101,7 @@ class BudgetGuardTest {
     private static void finishJob(long trainedTokens) {
         String jobId = "job_" + UUID.randomUUID().toString().substring(0, 8);
         TopicProbe.publishEvent(new JobSucceeded(jobId, "ftjob-" + jobId, "acct_1", "ds_b", "dsv_b", "gpt-4.1-mini-2025-04-14",
-                "supervised", "ft:gpt-4.1-mini-2025-04-14:globex::" + jobId, trainedTokens, 3, 1, Instant.now()),
+                "supervised", "ft:gpt-4.1-mini-2025-04-14:globex::" + jobId, trainedTokens, 3, 1, Instant.now(), null, null),
                 "evt-" + UUID.randomUUID(), TestTenants.GLOBEX);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", bearer(TestTenants.GLOBEX_KEY)).when().get("/api/v1/spend/jobs/" + jobId)

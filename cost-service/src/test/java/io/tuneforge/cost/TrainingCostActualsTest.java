@@ -81,7 +81,7 @@ class TrainingCostActualsTest {
         String jobId = "job_" + UUID.randomUUID().toString().substring(0, 8);
         JobSucceeded succeeded = new JobSucceeded(jobId, "ftjob-" + jobId, "acct_1", datasetId, versionId,
                 "gpt-4.1-mini-2025-04-14", "supervised", "ft:gpt-4.1-mini-2025-04-14:acme:tickets:" + jobId, 15_000, 5, 1,
-                FINISHED_AT);
+                FINISHED_AT, null, null);
         TopicProbe.publishEvent(succeeded, "evt-" + UUID.randomUUID(), TestTenants.ACME);
 
         JsonPath cost = await().atMost(Duration.ofSeconds(30)).until(() -> given()

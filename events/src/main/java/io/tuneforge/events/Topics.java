@@ -22,6 +22,9 @@ public final class Topics {
     public static final String COST_ESTIMATED = "cost.estimated";
     public static final String BUDGET_WARNING = "budget.warning";
     public static final String BUDGET_EXCEEDED = "budget.exceeded";
+    public static final String BUDGET_RESTORED = "budget.restored";
+
+    public static final String USAGE_RECORDED = "usage.recorded";
 
     public static final String EVAL_COMPLETED = "eval.completed";
     public static final String EVAL_FAILED = "eval.failed";

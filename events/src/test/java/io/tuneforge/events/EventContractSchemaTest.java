@@ -5,6 +5,11 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.tuneforge.events.budget.BudgetExceeded;
+import io.tuneforge.events.budget.BudgetRestored;
+import io.tuneforge.events.eval.GateThresholds;
+import io.tuneforge.events.eval.JudgeUsage;
+import io.tuneforge.events.job.EvaluationRequest;
+import io.tuneforge.events.usage.UsageRecorded;
 import io.tuneforge.events.budget.BudgetWarning;
 import io.tuneforge.events.cost.CandidateCost;
 import io.tuneforge.events.cost.CostEstimated;
@@ -49,27 +54,33 @@ class EventContractSchemaTest {
                     List.of(new FindingCount("few_examples", 1)))),
             Map.entry(DatasetRejected.class, new DatasetRejected("ds_2", "dsv_2", 3, "broken", 2,
                     List.of(new DatasetRejected.LineError("invalid_json", 4, "line 4: not JSON")))),
-            Map.entry(JobQueued.class, new JobQueued("job_1", "ds_1", "dsv_1", "gpt-4.1-mini", "supervised", "acct_1", 90_000L, 5)),
+            Map.entry(JobQueued.class, new JobQueued("job_1", "ds_1", "dsv_1", "gpt-4.1-mini", "supervised", "acct_1", 90_000L, 5, "pipe_1")),
             Map.entry(JobStarted.class, new JobStarted("job_1", "ftjob-abc", "gpt-4.1-mini", "acct_1")),
             Map.entry(JobProgressed.class, new JobProgressed("job_1", 40, 120L, 1, 0.82, null)),
             Map.entry(JobSucceeded.class, new JobSucceeded("job_1", "ftjob-abc", "acct_1", "ds_1", "dsv_1", "gpt-4.1-mini",
-                    "supervised", "ft:gpt-4.1-mini:acme:tickets:abc", 90_000, 3, 1, Instant.parse("2026-11-26T10:00:00Z"))),
-            Map.entry(JobFailed.class, new JobFailed("job_1", "ftjob-abc", "data_format", "line 3: invalid", "fix line 3", null)),
+                    "supervised", "ft:gpt-4.1-mini:acme:tickets:abc", 90_000, 3, 1, Instant.parse("2026-11-26T10:00:00Z"), "pipe_1",
+                    new EvaluationRequest("tickets", "ft:gpt-4.1-mini:acme:tickets:prev",
+                            new GateThresholds(0.05, 0.95, null, 0, null, 1500.0, null)))),
+            Map.entry(JobFailed.class, new JobFailed("job_1", "ftjob-abc", "data_format", "line 3: invalid", "fix line 3", null, null)),
             Map.entry(EvalCompleted.class, new EvalCompleted("eval_1", "ds_1", "dsv_1", "ft:gpt-4o-mini:acme:tickets:abc",
                     "gpt-4o-mini", null, "promote",
                     List.of(new GateOutcome("format_compliance", true, 1.0, 0.95, "100% of answers match the format (needs >= 95%)")),
                     List.of(new ModelSummary("candidate", "ft:gpt-4o-mini:acme:tickets:abc", 20, 0, 0.9, 0.9, 1.0, 0.9, 12.0,
-                            1_200, 40, null)))),
+                            1_200, 40, null)), "job_1", "pipe_1", List.of(new JudgeUsage("gpt-4.1", 40, 12_000, 800)))),
             Map.entry(EvalFailed.class, new EvalFailed("eval_1", "ds_1", "dsv_1", "provider", "model 'x' does not exist")),
-            Map.entry(JobCancelled.class, new JobCancelled("job_1", null, "cancelled by user")),
+            Map.entry(JobCancelled.class, new JobCancelled("job_1", null, "cancelled by user", null)),
             Map.entry(CostEstimated.class, new CostEstimated("ds_1", "dsv_1", 1, "supervised", 97, 36_000, 3, 108_000,
                     List.of(new CandidateCost("gpt-4.1-mini", "gpt-4.1-mini-2025-04-14", "5.00", "0.54", "OpenAI pricing"),
                             new CandidateCost("gpt-x", "gpt-x", null, null, null)),
                     Instant.parse("2026-11-26T10:00:00Z"))),
             Map.entry(BudgetWarning.class, new BudgetWarning("bud_1", "2026-11", "100.00", "80.50", 80, "80.5",
-                    Instant.parse("2026-11-26T10:00:00Z"))),
+                    Instant.parse("2026-11-26T10:00:00Z"), null)),
             Map.entry(BudgetExceeded.class, new BudgetExceeded("bud_1", "2026-11", "100.00", "101.25", true,
-                    Instant.parse("2026-11-26T10:00:00Z"))),
+                    Instant.parse("2026-11-26T10:00:00Z"), "pipe_1")),
+            Map.entry(BudgetRestored.class, new BudgetRestored("bud_1", null, "2026-11", "150.00", "101.25", "limit_raised",
+                    Instant.parse("2026-11-26T11:00:00Z"))),
+            Map.entry(UsageRecorded.class, new UsageRecorded("gw-2026-11-26T10:00-ft1", "ft:gpt-4.1-mini:acme:tickets:abc", 120,
+                    48_000, 12_000, 6_000, Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:01:00Z"), "gateway", null)),
             Map.entry(RetrainingRequested.class, new RetrainingRequested("pipe_1", "tickets", "dataset.validated", "ds_1", "dsv_2",
                     "job_2", "tickets", Instant.parse("2026-11-26T10:00:00Z"))));
 
@@ -99,6 +110,20 @@ class EventContractSchemaTest {
         assertThat(json).contains("\"dataset_id\":\"ds_1\"").contains("\"billable_tokens\":45000");
         String withNewField = json.replaceFirst("\\{", "{\"added_in_a_later_minor\":true,");
         assertThat(EventCodec.read(withNewField, DatasetValidated.class)).isEqualTo(original);
+    }
+
+    @Test
+    void aPayloadPublishedBeforeOptionalFieldsWereAddedStillValidatesAndReads() throws IOException {
+        // What a v1 producer wrote before pipeline_id and evaluation existed: consumers built on either side keep working.
+        String older = "{\"job_id\":\"job_1\",\"provider_job_id\":\"ftjob-abc\",\"provider_account_id\":\"acct_1\","
+                + "\"dataset_id\":\"ds_1\",\"dataset_version_id\":\"dsv_1\",\"base_model\":\"gpt-4.1-mini\","
+                + "\"method\":\"supervised\",\"fine_tuned_model\":\"ft:gpt-4.1-mini:acme:tickets:abc\",\"trained_tokens\":90000,"
+                + "\"n_epochs\":3,\"model_version\":1,\"finished_at\":\"2026-11-26T10:00:00Z\"}";
+        assertThat(schemaOf(EventContracts.JOB_SUCCEEDED).validate(older, InputFormat.JSON)).isEmpty();
+        JobSucceeded read = EventCodec.read(older, JobSucceeded.class);
+        assertThat(read.trainedTokens()).isEqualTo(90_000);
+        assertThat(read.pipelineId()).isNull();
+        assertThat(read.evaluation()).isNull();
     }
 
     @Test

@@ -40,7 +40,7 @@ class BudgetHoldTest {
         TrainingFixtures.Account account = account(ACME, 2);
         String budget = "bud_" + UUID.randomUUID().toString().substring(0, 8);
         String month = YearMonth.now(ZoneOffset.UTC).toString();
-        TopicProbe.publishEvent(new BudgetExceeded(budget, month, "100.00", "120.00", true, Instant.now()), "evt-" + UUID.randomUUID(),
+        TopicProbe.publishEvent(new BudgetExceeded(budget, month, "100.00", "120.00", true, Instant.now(), null), "evt-" + UUID.randomUUID(),
                 TestTenants.ACME);
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer(ACME))

@@ -48,12 +48,12 @@ public class BudgetGuard {
                 && BudgetAlert.claim(em, budget, month, BudgetAlert.Level.WARNING, spent, now)) {
             outbox.publish(budget.tenantId, new BudgetWarning(budget.budgetId, month.toString(),
                     Usd.format(budget.monthlyLimitUsd), Usd.format(spent), budget.warnPercent,
-                    Usd.format(Usd.percent(spent, budget.monthlyLimitUsd)), now));
+                    Usd.format(Usd.percent(spent, budget.monthlyLimitUsd)), now, null));
         }
         if (spent.compareTo(budget.monthlyLimitUsd) >= 0
                 && BudgetAlert.claim(em, budget, month, BudgetAlert.Level.EXCEEDED, spent, now)) {
             outbox.publish(budget.tenantId, new BudgetExceeded(budget.budgetId, month.toString(),
-                    Usd.format(budget.monthlyLimitUsd), Usd.format(spent), budget.hardStop, now));
+                    Usd.format(budget.monthlyLimitUsd), Usd.format(spent), budget.hardStop, now, null));
         }
     }
 }

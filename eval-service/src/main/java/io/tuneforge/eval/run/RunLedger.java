@@ -199,7 +199,7 @@ public class RunLedger {
                         : BigDecimal.valueOf(c.costPer1kCallsUsd()).setScale(6, RoundingMode.HALF_UP).toPlainString())).toList();
         GateDecision decision = assembled.decision();
         return new EvalCompleted(run.id, run.datasetId, run.versionId, report.fineTunedModel(), baseline, production,
-                decision.decision(), decision.gates(), models);
+                decision.decision(), decision.gates(), models, null, null, List.of());
     }
 
     private String write(Object value) {

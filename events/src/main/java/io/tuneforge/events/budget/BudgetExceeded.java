@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param limitUsd  the monthly limit, decimal string in USD
  * @param spentUsd  spend this month, decimal string in USD
  * @param hardStop  whether new jobs are held while over the limit
+ * @param pipelineId   the pipeline the budget is scoped to; null for the tenant-wide budget (optional, added in v1)
  * @param crossedAt when
  */
 public record BudgetExceeded(
@@ -22,7 +23,8 @@ public record BudgetExceeded(
         String limitUsd,
         String spentUsd,
         boolean hardStop,
-        Instant crossedAt) implements EventPayload {
+        Instant crossedAt,
+        String pipelineId) implements EventPayload {
 
     @Override
     public String subject() {

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param spentUsd     spend this month when the threshold was crossed, decimal string in USD
  * @param warnPercent  the threshold, percent of the limit
  * @param spentPercent spend as percent of the limit, decimal string
+ * @param pipelineId   the pipeline the budget is scoped to; null for the tenant-wide budget (optional, added in v1)
  * @param crossedAt    when
  */
 public record BudgetWarning(
@@ -23,7 +24,8 @@ public record BudgetWarning(
         String spentUsd,
         int warnPercent,
         String spentPercent,
-        Instant crossedAt) implements EventPayload {
+        Instant crossedAt,
+        String pipelineId) implements EventPayload {
 
     @Override
     public String subject() {

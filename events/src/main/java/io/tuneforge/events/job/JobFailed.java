@@ -9,6 +9,7 @@ import io.tuneforge.events.EventPayload;
  * @param message     what the provider or tuneforge said
  * @param advice      what to do about it
  * @param trainedTokens tokens billed before the failure, when known
+ * @param pipelineId  the pipeline that started the job, or null (optional, added in v1)
  */
 public record JobFailed(
         String jobId,
@@ -16,7 +17,8 @@ public record JobFailed(
         String failureKind,
         String message,
         String advice,
-        Long trainedTokens) implements EventPayload {
+        Long trainedTokens,
+        String pipelineId) implements EventPayload {
 
     @Override
     public String subject() {

@@ -13,6 +13,7 @@ import io.tuneforge.events.EventPayload;
  * @param providerAccountId      the provider account it will run on
  * @param estimatedTrainedTokens tokens x epochs expected to be billed, when known
  * @param priority               scheduling priority (higher first)
+ * @param pipelineId             the pipeline that started the job; null for a job created directly (optional, added in v1)
  */
 public record JobQueued(
         String jobId,
@@ -22,7 +23,8 @@ public record JobQueued(
         String method,
         String providerAccountId,
         Long estimatedTrainedTokens,
-        int priority) implements EventPayload {
+        int priority,
+        String pipelineId) implements EventPayload {
 
     @Override
     public String subject() {

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param trainedTokens  tokens the provider billed (tokens x epochs)
  * @param nEpochs        epochs actually run (auto resolved)
  * @param modelVersion   the registry version of this model within its lineage (1, 2, ...)
+ * @param pipelineId     the pipeline that started the job; null for a job created directly (optional, added in v1)
+ * @param evaluation     set when the job's pipeline asks for an evaluation of the new model; eval-service starts one
+ *                       (optional, added in v1)
  */
 public record JobSucceeded(
         String jobId,
@@ -24,7 +27,9 @@ public record JobSucceeded(
         long trainedTokens,
         int nEpochs,
         int modelVersion,
-        Instant finishedAt) implements EventPayload {
+        Instant finishedAt,
+        String pipelineId,
+        EvaluationRequest evaluation) implements EventPayload {
 
     @Override
     public String subject() {

@@ -99,7 +99,7 @@ public class JobSubmissions {
         job.persist();
         Long estimated = h.nEpochs() instanceof Number n ? data.billableTokens * n.longValue() : null;
         outbox.publish(tenantId, new JobQueued(job.id, job.datasetId, job.datasetVersionId, job.baseModel, job.method, job.accountId,
-                estimated, job.priority));
+                estimated, job.priority, null));
         return job;
     }
 

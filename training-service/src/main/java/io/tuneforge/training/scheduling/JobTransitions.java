@@ -117,7 +117,7 @@ public class JobTransitions {
         ModelVersion version = registry.register(job, metrics);
         outbox.publish(job.tenantId, new JobSucceeded(job.id, job.providerJobId, job.accountId, job.datasetId, job.datasetVersionId,
                 job.baseModel, job.method, job.fineTunedModel, job.trainedTokens == null ? 0 : job.trainedTokens,
-                job.nEpochs == null ? 0 : job.nEpochs, version.version, now));
+                job.nEpochs == null ? 0 : job.nEpochs, version.version, now, null, null));
     }
 
     public void failed(FineTuneJob job, JobFailure failure, Long trainedTokens) {
@@ -131,7 +131,7 @@ public class JobTransitions {
         job.updatedAt = now;
         diagnose(job, timeline.metrics(job.id));
         outbox.publish(job.tenantId, new JobFailed(job.id, job.providerJobId, failure.kind(), job.failureMessage, job.failureAdvice,
-                trainedTokens));
+                trainedTokens, null));
     }
 
     public void cancelled(FineTuneJob job, String reason) {
@@ -140,7 +140,7 @@ public class JobTransitions {
         job.cancelRequested = false;
         job.finishedAt = now;
         job.updatedAt = now;
-        outbox.publish(job.tenantId, new JobCancelled(job.id, job.providerJobId, reason));
+        outbox.publish(job.tenantId, new JobCancelled(job.id, job.providerJobId, reason, null));
     }
 
     /** A provider 429: back in line for a slot, later; never a failure. */
