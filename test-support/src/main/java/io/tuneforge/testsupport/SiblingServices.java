@@ -5,6 +5,7 @@ import io.tuneforge.localinfra.QuarkusServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,12 +44,27 @@ public final class SiblingServices {
         }
     }
 
+    /**
+     * Starts one more, separately named instance of {@code module} (a second replica, or a process a test
+     * kills and starts again) on this test's broker, database and tenants, with {@code extraEnv} on top.
+     * Not shared: the caller closes it (it is also stopped when the test JVM ends).
+     */
+    public static QuarkusServiceProcess startInstance(String module, String instanceName, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(PlatformTestResource.serviceEnvironment());
+        env.putAll(extraEnv);
+        return launch(module, instanceName, env);
+    }
+
     private static QuarkusServiceProcess start(String module) {
+        return launch(module, module, PlatformTestResource.serviceEnvironment());
+    }
+
+    private static QuarkusServiceProcess launch(String module, String instanceName, Map<String, String> env) {
         Path jar = projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        QuarkusServiceProcess process = QuarkusServiceProcess.start(module, jar, 0,
-                PlatformTestResource.serviceEnvironment(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
-                PlatformTestResource.root().resolve(module + ".log"), QuarkusServiceProcess.DEFAULT_STARTUP_TIMEOUT);
-        Runtime.getRuntime().addShutdownHook(new Thread(process::close, "stop-" + module));
+        QuarkusServiceProcess process = QuarkusServiceProcess.start(instanceName, jar, 0,
+                env, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+                PlatformTestResource.root().resolve(instanceName + ".log"), QuarkusServiceProcess.DEFAULT_STARTUP_TIMEOUT);
+        Runtime.getRuntime().addShutdownHook(new Thread(process::close, "stop-" + instanceName));
         return process;
     }
 

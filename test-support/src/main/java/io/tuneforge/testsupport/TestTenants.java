@@ -12,6 +12,8 @@ public final class TestTenants {
     public static final String ACME_KEY = "tf-test-acme-0123456789";
     public static final String GLOBEX = "globex";
     public static final String GLOBEX_KEY = "tf-test-globex-9876543210";
+    public static final String INITECH = "initech";
+    public static final String INITECH_KEY = "tf-test-initech-2468013579";
 
     /** The key tuneforge services use to call each other in tests. */
     public static final String SERVICE_KEY = "tf-test-service-key-5555";
@@ -20,7 +22,7 @@ public final class TestTenants {
     }
 
     static String apiKeysConfig() {
-        return ACME + ":" + sha256(ACME_KEY) + "," + GLOBEX + ":" + sha256(GLOBEX_KEY);
+        return ACME + ":" + sha256(ACME_KEY) + "," + GLOBEX + ":" + sha256(GLOBEX_KEY) + "," + INITECH + ":" + sha256(INITECH_KEY);
     }
 
     static String serviceKeysConfig() {
