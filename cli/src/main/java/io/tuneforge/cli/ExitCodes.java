@@ -14,6 +14,12 @@ public final class ExitCodes {
     public static final int DATASET_REJECTED = 4;
     /** the local stack failed to start or stop */
     public static final int STACK_FAILURE = 5;
+    /** the watched job ended failed or cancelled ({@code jobs watch}, {@code jobs create --watch}) */
+    public static final int JOB_NOT_SUCCEEDED = 6;
+    /** the evaluation's gates rejected the candidate ({@code evals run --wait}, {@code evals show}) */
+    public static final int EVAL_REJECTED = 7;
+    /** waited as long as asked and it had not finished */
+    public static final int TIMED_OUT = 8;
 
     private ExitCodes() {
     }

@@ -1,10 +1,21 @@
 package io.tuneforge.cli;
 
+import io.tuneforge.cli.api.EndpointResolver;
+import io.tuneforge.cli.api.ServiceClient;
+import io.tuneforge.cli.command.ConnectionOptions;
+import io.tuneforge.cli.config.CliConfig;
+import io.tuneforge.cli.stack.ServiceCatalog;
+import io.tuneforge.cli.stack.ServiceDefinition;
 import io.tuneforge.cli.api.ApiException;
 import io.tuneforge.cli.api.ConnectionFailure;
 import io.tuneforge.cli.api.MissingApiKey;
 import io.tuneforge.cli.command.CompletionCommand;
+import io.tuneforge.cli.command.CostCommand;
 import io.tuneforge.cli.command.DatasetsCommand;
+import io.tuneforge.cli.command.EvalsCommand;
+import io.tuneforge.cli.command.JobsCommand;
+import io.tuneforge.cli.command.ModelsCommand;
+import io.tuneforge.cli.command.PipelinesCommand;
 import io.tuneforge.cli.command.DemoCommand;
 import io.tuneforge.cli.command.DownCommand;
 import io.tuneforge.cli.command.EnvCommand;
@@ -22,22 +33,41 @@ import java.nio.file.Path;
 @Command(name = "tuneforge", mixinStandardHelpOptions = true, version = "tuneforge 0.1.0-SNAPSHOT",
         description = "Control plane for fine-tuning OpenAI models: the local stack and daily commands.",
         subcommands = {UpCommand.class, StatusCommand.class, EnvCommand.class, DownCommand.class, DemoCommand.class,
-                DatasetsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+                DatasetsCommand.class, JobsCommand.class, ModelsCommand.class, EvalsCommand.class,
+                CostCommand.class, PipelinesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:usage error (arguments, file, missing API key)", "2:API error (the service said no)",
                 "3:connection failure, or the local stack is not fully up", "4:dataset rejected by validation",
-                "5:the local stack failed to start or stop"})
+                "5:the local stack failed to start or stop", "6:the watched job failed or was cancelled",
+                "7:the evaluation's gates rejected the candidate", "8:timed out waiting"})
 public final class Tuneforge implements Runnable {
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Local stack state and logs (default: $TUNEFORGE_STATE_DIR or <project>/.tuneforge).")
     Path stateDir;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "CLI config file with api_key and service urls (default: $TUNEFORGE_CONFIG, else "
+                    + "~/.config/tuneforge/config.yaml when it exists).")
+    Path configFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public StackLayout layout() {
         return StackLayout.of(ProjectRoot.locate(), stateDir);
+    }
+
+    /**
+     * A client for one of the platform's services ({@code dataset-service}, {@code training-service}, ...),
+     * its URL and key resolved from flags, environment, config file and local stack, in that order.
+     */
+    public ServiceClient client(String service, ConnectionOptions options) {
+        ServiceDefinition definition = ServiceCatalog.service(service)
+                .orElseThrow(() -> new IllegalStateException("no service named " + service));
+        CliConfig config = CliConfig.load(configFile, System.getenv());
+        return new ServiceClient(new EndpointResolver(layout(), System.getenv(), config)
+                .resolve(definition, options.url, options.apiKey));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tuneforge.cli.api;
 
+import io.tuneforge.cli.config.CliConfig;
 import io.tuneforge.cli.stack.ComponentStatus;
 import io.tuneforge.cli.stack.LocalApiKey;
 import io.tuneforge.cli.stack.ServiceDefinition;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Finds a service's URL and the API key, first match wins: command-line flag, environment
- * (TUNEFORGE_&lt;SERVICE&gt;_URL, TUNEFORGE_API_KEY), the local stack's state folder, the default port.
+ * (TUNEFORGE_&lt;SERVICE&gt;_URL, TUNEFORGE_API_KEY), the config file ({@link CliConfig}), the local
+ * stack's state folder, the default port.
  */
 public final class EndpointResolver {
 
@@ -20,14 +22,17 @@ public final class EndpointResolver {
 
     private final StackLayout layout;
     private final Map<String, String> environment;
+    private final CliConfig config;
 
-    public EndpointResolver(StackLayout layout, Map<String, String> environment) {
+    public EndpointResolver(StackLayout layout, Map<String, String> environment, CliConfig config) {
         this.layout = layout;
         this.environment = environment;
+        this.config = config;
     }
 
     public Endpoint resolve(ServiceDefinition service, String urlFlag, String keyFlag) {
         String key = firstPresent(keyFlag, environment.get(API_KEY_VARIABLE))
+                .or(config::key)
                 .or(() -> LocalApiKey.read(layout.apiKeyFile()))
                 .orElseThrow(() -> new MissingApiKey(layout.apiKeyFile().toString()));
         if (present(urlFlag)) {
@@ -36,6 +41,10 @@ public final class EndpointResolver {
         String fromEnvironment = environment.get(service.urlVariable());
         if (present(fromEnvironment)) {
             return new Endpoint(service.name(), fromEnvironment, key, service.urlVariable());
+        }
+        Optional<String> fromConfig = config.url(service.name());
+        if (fromConfig.isPresent()) {
+            return new Endpoint(service.name(), fromConfig.get(), key, String.valueOf(config.source()));
         }
         Optional<String> fromState = new StackStateFile(layout.stateFile()).read()
                 .flatMap(state -> state.component(service.name()))

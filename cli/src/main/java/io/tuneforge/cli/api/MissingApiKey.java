@@ -4,7 +4,8 @@ package io.tuneforge.cli.api;
 public class MissingApiKey extends RuntimeException {
 
     public MissingApiKey(String keyFile) {
-        super("no API key: pass --api-key, set TUNEFORGE_API_KEY (`eval \"$(./tuneforge env)\"`), or start the"
+        super("no API key: pass --api-key, set TUNEFORGE_API_KEY (`eval \"$(./tuneforge env)\"`), put api_key in the"
+                + " config file (~/.config/tuneforge/config.yaml), or start the"
                 + " local stack with `./tuneforge up` (it writes " + keyFile + ")");
     }
 }

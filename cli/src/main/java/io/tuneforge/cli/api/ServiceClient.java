@@ -49,9 +49,24 @@ public final class ServiceClient {
     }
 
     public JsonNode postJson(String path, Object body) {
+        return json(send(request(path).header("Content-Type", "application/json").POST(jsonBody(body)).build()));
+    }
+
+    public JsonNode putJson(String path, Object body) {
+        return json(send(request(path).header("Content-Type", "application/json").PUT(jsonBody(body)).build()));
+    }
+
+    public JsonNode patchJson(String path, Object body) {
+        return json(send(request(path).header("Content-Type", "application/json").method("PATCH", jsonBody(body)).build()));
+    }
+
+    public JsonNode delete(String path) {
+        return json(send(request(path).DELETE().build()));
+    }
+
+    private static HttpRequest.BodyPublisher jsonBody(Object body) {
         try {
-            return json(send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build()));
+            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("request body does not serialize: " + e.getMessage(), e);
         }

@@ -7,12 +7,12 @@ public final class ConnectionOptions {
 
     @Option(names = "--url", paramLabel = "URL",
             description = "Service base URL (default: $TUNEFORGE_<SERVICE>_URL, else the local stack's).")
-    String url;
+    public String url;
 
     @Option(names = "--api-key", paramLabel = "KEY",
             description = "API key (default: $TUNEFORGE_API_KEY, else the local stack's .tuneforge/api-key).")
-    String apiKey;
+    public String apiKey;
 
     @Option(names = "--json", description = "Print the service's JSON instead of a table (for scripts).")
-    boolean json;
+    public boolean json;
 }

@@ -30,7 +30,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "datasets", description = "Datasets in dataset-service: upload versions, list, inspect.",
+@Command(mixinStandardHelpOptions = true, name = "datasets", description = "Datasets in dataset-service: upload versions, list, inspect.",
         subcommands = {DatasetsCommand.Validate.class, DatasetsCommand.Push.class, DatasetsCommand.ListDatasets.class, DatasetsCommand.Show.class})
 public final class DatasetsCommand implements Runnable {
 
@@ -46,12 +46,10 @@ public final class DatasetsCommand implements Runnable {
     }
 
     ServiceClient client(ConnectionOptions options) {
-        var resolver = new EndpointResolver(root.layout(), System.getenv());
-        return new ServiceClient(resolver.resolve(ServiceCatalog.service("dataset-service").orElseThrow(),
-                options.url, options.apiKey));
+        return root.client("dataset-service", options);
     }
 
-    @Command(name = "validate", description = {"Validate a JSONL file locally, before uploading it: format, tokens, quality, PII.",
+    @Command(mixinStandardHelpOptions = true, name = "validate", description = {"Validate a JSONL file locally, before uploading it: format, tokens, quality, PII.",
             "Needs no running stack. Exit code 4 when the file would be rejected."})
     static final class Validate implements Callable<Integer> {
 
@@ -86,7 +84,7 @@ public final class DatasetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "push", description = {"Upload a JSONL file as a new dataset version and print the validation verdict.",
+    @Command(mixinStandardHelpOptions = true, name = "push", description = {"Upload a JSONL file as a new dataset version and print the validation verdict.",
             "Creates the dataset unless --dataset names an existing one. Exit code 4 when the version is rejected."})
     static final class Push implements Callable<Integer> {
 
@@ -151,7 +149,7 @@ public final class DatasetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List datasets, oldest first.")
+    @Command(mixinStandardHelpOptions = true, name = "list", description = "List datasets, oldest first.")
     static final class ListDatasets implements Callable<Integer> {
 
         @ParentCommand
@@ -187,7 +185,7 @@ public final class DatasetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show a dataset and its versions.")
+    @Command(mixinStandardHelpOptions = true, name = "show", description = "Show a dataset and its versions.")
     static final class Show implements Callable<Integer> {
 
         @ParentCommand

@@ -195,7 +195,35 @@ public final class DemoFlow {
         out.printf("    %d train examples, %d tokens per epoch, auto epochs %d -> %d trained tokens%n",
                 e.path("train_examples").asLong(), e.path("tokens_per_epoch").asLong(), e.path("auto_epochs").asInt(),
                 e.path("trained_tokens").asLong());
+        for (JsonNode c : e.path("candidates")) {
+            out.printf("    %-14s %10s USD  (%s USD per 1M training tokens)%n", c.path("model").asText(),
+                    c.path("training_cost_usd").asText("unknown"), c.path("training_per_million").asText("unknown"));
+        }
+        recommendAndCompare(cost.get(), e.path("trained_tokens").asLong());
         return true;
+    }
+
+    /**
+     * Phase 1 of the checklist: which model to fine-tune for this job (a short-label classifier at volume)
+     * and what inference costs afterwards against staying on the base model with a long few-shot prompt.
+     */
+    private void recommendAndCompare(ServiceClient cost, long trainedTokens) {
+        JsonNode r = cost.postJson("/api/v1/catalog/recommendations",
+                Map.of("use_case", "high_volume_simple", "trained_tokens", trainedTokens));
+        out.printf("  recommended base model: %s - %s%n", r.path("snapshot").asText(), r.path("reason").asText());
+        // Fine-tuned: a short system prompt plus the ticket, one label out. Base: the same plus ~15 few-shot examples.
+        JsonNode m = cost.postJson("/api/v1/estimates/inference", Map.of(
+                "model", r.path("model").asText(),
+                "requests_per_month", 1_000_000,
+                "fine_tuned", Map.of("input_tokens", 120, "output_tokens", 3),
+                "base", Map.of("input_tokens", 1_400, "output_tokens", 3),
+                "trained_tokens", trainedTokens,
+                "months", 12));
+        out.printf("  inference at 1M tickets/month: fine-tuned %s USD/month vs base with few-shot prompt %s USD/month;"
+                        + " 12-month total %s vs %s USD (break-even after %s months)%n",
+                m.path("fine_tuned").path("monthly_cost_usd").asText("unknown"), m.path("base").path("monthly_cost_usd").asText("unknown"),
+                m.path("total_fine_tuned_usd").asText("unknown"), m.path("total_base_usd").asText("unknown"),
+                m.path("break_even_months").asText("n/a"));
     }
 
     private void whereNext(StackState stack, String datasetId) {

@@ -1,5 +1,7 @@
 package io.tuneforge.cli.demo;
 
+import io.tuneforge.cli.jobs.JobWatch;
+import io.tuneforge.cli.output.LossChart;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.cli.api.ApiException;
 import io.tuneforge.cli.api.ServiceClient;
@@ -21,7 +23,6 @@ import java.util.Set;
 final class TrainingPhase {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
-    private static final Set<String> FINAL_STATES = Set.of("succeeded", "failed", "cancelled");
 
     private final PrintWriter out;
 
@@ -64,21 +65,8 @@ final class TrainingPhase {
         String jobId = submitted.path("id").asText();
         out.printf("  job %s submitted: %s on %s, hyperparameters auto%n", jobId, "gpt-4.1-mini", "the simulator");
 
-        long start = System.nanoTime();
-        String lastState = "";
-        JsonNode current = submitted;
-        while (System.nanoTime() - start < JOB_TIMEOUT.toNanos()) {
-            current = training.get("/api/v1/jobs/" + jobId);
-            String state = current.path("state").asText();
-            if (!state.equals(lastState)) {
-                out.printf("    %6.1f s  %s%n", (System.nanoTime() - start) / 1e9, state);
-                lastState = state;
-            }
-            if (FINAL_STATES.contains(state)) {
-                break;
-            }
-            sleep(1000);
-        }
+        JsonNode current = new JobWatch(training, out, JobWatch.interactive(), "    ").follow(jobId, JOB_TIMEOUT);
+        String lastState = current.path("state").asText();
         if (!"succeeded".equals(lastState)) {
             out.printf("  the job ended %s: %s%n", lastState.isEmpty() ? "nowhere" : lastState, current.path("failure"));
             return false;
@@ -86,7 +74,7 @@ final class TrainingPhase {
         fineTunedModel = current.path("fine_tuned_model").asText();
         out.printf("  fine-tuned model %s, %d trained tokens, %d epochs%n", fineTunedModel,
                 current.path("trained_tokens").asLong(), current.path("n_epochs").asInt());
-        printLossCurve(training.get("/api/v1/jobs/" + jobId + "/metrics"));
+        LossChart.render(training.get("/api/v1/jobs/" + jobId + "/metrics"), 10).forEach(line -> out.println("  " + line));
         JsonNode advisories = current.path("advisories");
         if (advisories.isArray() && !advisories.isEmpty()) {
             advisories.forEach(a -> out.printf("  advisory: %s%n", a.path("message").asText(a.toString())));
@@ -111,42 +99,5 @@ final class TrainingPhase {
                     () -> out.println("  cost: cost-service has not booked the job yet (job.succeeded is asynchronous)"));
         });
         return true;
-    }
-
-    /** A small text plot of the training and validation loss, one row per tenth of the run. */
-    private void printLossCurve(JsonNode metrics) {
-        JsonNode steps = metrics.path("steps").isArray() ? metrics.path("steps") : metrics.path("data");
-        if (!steps.isArray() || steps.isEmpty()) {
-            return;
-        }
-        double max = 0;
-        for (JsonNode s : steps) {
-            max = Math.max(max, Math.max(s.path("train_loss").asDouble(0), s.path("valid_loss").asDouble(0)));
-        }
-        if (max <= 0) {
-            return;
-        }
-        out.println("  loss curve (# train, o validation):");
-        int rows = Math.min(10, steps.size());
-        for (int i = 0; i < rows; i++) {
-            JsonNode s = steps.get((int) ((long) i * (steps.size() - 1) / Math.max(1, rows - 1)));
-            int train = (int) Math.round(40 * s.path("train_loss").asDouble(0) / max);
-            int valid = s.path("valid_loss").isNumber() ? (int) Math.round(40 * s.path("valid_loss").asDouble() / max) : -1;
-            StringBuilder bar = new StringBuilder(" ".repeat(41));
-            bar.setCharAt(train, '#');
-            if (valid >= 0) {
-                bar.setCharAt(valid, valid == train ? '@' : 'o');
-            }
-            out.printf("    step %4d |%s| train %.3f%s%n", s.path("step").asLong(), bar,
-                    s.path("train_loss").asDouble(), valid >= 0 ? String.format("  valid %.3f", s.path("valid_loss").asDouble()) : "");
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

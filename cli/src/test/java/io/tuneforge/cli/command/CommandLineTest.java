@@ -82,6 +82,39 @@ class CommandLineTest {
     }
 
     @Test
+    void aHyperparameterThatIsNeitherANumberNorAutoIsAUsageErrorNamingTheOption() {
+        assertThat(run("--state-dir", stateDir.toString(), "jobs", "create", "--dataset", "ds_1", "--base-model", "gpt-4.1-mini",
+                "--account", "acct_1", "--epochs", "three", "--api-key", "k", "--url", "http://127.0.0.1:9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--epochs takes a number or 'auto', not 'three'");
+    }
+
+    @Test
+    void jobsCreateWithoutDataSaysHowToNameIt() {
+        assertThat(run("--state-dir", stateDir.toString(), "jobs", "create", "--base-model", "gpt-4.1-mini", "--account", "a",
+                "--api-key", "k")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--dataset ds_... [--version N] or --dataset-version dsv_...");
+    }
+
+    @Test
+    void everyDailyCommandGroupIsThereWithHelp() {
+        for (String group : new String[] {"jobs", "models", "evals", "cost", "pipelines"}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(group, "--help")).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).as(group).contains("Usage: tuneforge " + group);
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("completion")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("jobs").contains("watch").contains("pipelines");
+    }
+
+    @Test
+    void aConfigFileThatDoesNotExistIsAUsageError() {
+        assertThat(run("--state-dir", stateDir.toString(), "--config", stateDir.resolve("none.yaml").toString(), "jobs", "list"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("none.yaml").contains("does not exist");
+    }
+
+    @Test
     void statusWithoutAStackSaysHowToStartOne() {
         assertThat(run("--state-dir", stateDir.toString(), "status")).isEqualTo(ExitCodes.CONNECTION_FAILURE);
         assertThat(out.toString()).contains("./tuneforge up");
