@@ -32,13 +32,29 @@ import java.util.function.Predicate;
  */
 public final class TopicProbe {
 
+    /** Set by suites that run against a broker they did not start through {@link PlatformTestResource} (e2e). */
+    private static volatile String brokerOverride;
+
     private TopicProbe() {
+    }
+
+    /**
+     * Points every probe method at {@code bootstrapServers} instead of the test JVM's own broker, for a
+     * suite that drives a platform started elsewhere (the e2e suite's local stack).
+     */
+    public static void useBroker(String bootstrapServers) {
+        brokerOverride = bootstrapServers;
+    }
+
+    private static String bootstrapServers() {
+        String override = brokerOverride;
+        return override != null ? override : PlatformTestResource.bootstrapServers();
     }
 
     /** Every record of {@code topic} now on the broker, read from the beginning. */
     public static List<ConsumerRecord<String, String>> readAll(String topic, Duration wait) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -57,7 +73,7 @@ public final class TopicProbe {
     public static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, Duration wait,
                                                                        Predicate<ConsumerRecord<String, String>> match) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
@@ -111,7 +127,7 @@ public final class TopicProbe {
 
     private static void send(ProducerRecord<String, String> record) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(record).get(10, TimeUnit.SECONDS);

@@ -143,7 +143,13 @@ public final class ServiceClient {
             JsonNode problem = JSON.readTree(body);
             if (problem != null && problem.isObject()) {
                 title = problem.path("title").asText(title);
-                detail = problem.path("detail").asText("");
+                StringBuilder text = new StringBuilder(problem.path("detail").asText(""));
+                // Field errors say which input was wrong and how to fix it: the part a user needs most.
+                for (JsonNode error : problem.path("errors")) {
+                    text.append(text.length() == 0 ? "" : "\n  ").append(error.path("field").asText("?")).append(": ")
+                            .append(error.path("message").asText(error.toString()));
+                }
+                detail = text.toString();
             }
         } catch (IOException e) {
             // Not problem+json (a proxy, a 404 page): the raw body is the best detail we have.
