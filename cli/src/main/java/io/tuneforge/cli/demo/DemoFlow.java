@@ -6,6 +6,7 @@ import io.tuneforge.cli.api.EndpointResolver;
 import io.tuneforge.cli.api.ServiceClient;
 import io.tuneforge.cli.output.DatasetTables;
 import io.tuneforge.cli.output.Table;
+import io.tuneforge.cli.stack.ProviderChoice;
 import io.tuneforge.cli.stack.ComponentState;
 import io.tuneforge.cli.stack.ComponentStatus;
 import io.tuneforge.cli.stack.LocalApiKey;
@@ -100,19 +101,24 @@ public final class DemoFlow {
             out.println("  skipped: version 1 was not validated, so no dataset.validated event was sent");
         }
 
-        phase(7, "Fine-tune on the simulator (training-service), register the model, book the cost");
-        Optional<ComponentStatus> simulator = stack.component("openai-simulator").filter(c -> c.state() == ComponentState.UP);
+        Optional<String> simulatorUrl = stack.component("openai-simulator").filter(c -> c.state() == ComponentState.UP)
+                .map(ComponentStatus::url);
+        Optional<ProviderChoice> provider = ProviderChoice.choose(System.getenv(),
+                "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")), simulatorUrl);
+        phase(7, "Fine-tune on " + provider.map(ProviderChoice::description).orElse("a provider")
+                + " (training-service), register the model, book the cost");
         Optional<ServiceClient> training = runningClient(stack, "training-service", key);
         if (!ok) {
             out.println("  skipped: the data phases did not complete");
-        } else if (simulator.isEmpty()) {
-            out.println("  skipped: no simulator in this stack (OPENAI_API_KEY is set): create a provider account "
-                    + "with POST /api/v1/accounts to train on your provider");
+        } else if (provider.isEmpty()) {
+            out.println("  skipped: no simulator in this stack and no provider key (OPENAI_API_KEY, or AZURE_OPENAI_API_KEY "
+                    + "with AZURE_OPENAI_ENDPOINT)");
+            ok = false;
         } else if (training.isPresent()) {
             Optional<ServiceClient> cost = stack.component("cost-service").filter(c -> c.state() == ComponentState.UP)
                     .map(c -> client(stack, "cost-service", key));
             TrainingPhase trainingPhase = new TrainingPhase(out);
-            ok &= trainingPhase.run(training.get(), cost, simulator.get().url(), datasetId);
+            ok &= trainingPhase.run(training.get(), cost, provider.get(), datasetId);
 
             phase(8, "Evaluate base vs fine-tuned on the held-out test split (eval-service)");
             Optional<ServiceClient> eval = runningClient(stack, "eval-service", key);

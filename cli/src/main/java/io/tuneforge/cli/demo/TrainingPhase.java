@@ -1,6 +1,7 @@
 package io.tuneforge.cli.demo;
 
 import io.tuneforge.cli.jobs.JobWatch;
+import io.tuneforge.cli.stack.ProviderChoice;
 import io.tuneforge.cli.output.LossChart;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.cli.api.ApiException;
@@ -31,6 +32,12 @@ final class TrainingPhase {
     }
 
     private String fineTunedModel;
+    private String accountId;
+
+    /** The provider account the job ran on, once {@link #run} created it. */
+    String accountId() {
+        return accountId;
+    }
 
     /** The model the job produced, once {@link #run} succeeded. */
     String fineTunedModel() {
@@ -40,16 +47,10 @@ final class TrainingPhase {
     static final String BASE_MODEL = "gpt-4.1-mini-2025-04-14";
 
     /** @return true when the job succeeded and its model was registered */
-    boolean run(ServiceClient training, Optional<ServiceClient> cost, String simulatorUrl, String datasetId) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Map<String, Object> account = new LinkedHashMap<>();
-        account.put("name", "local-simulator-" + stamp);
-        account.put("kind", "compatible");
-        account.put("base_url", simulatorUrl + "/v1");
-        account.put("api_key", "sk-tuneforge-local-simulator");
-        account.put("max_active_jobs", 4);
-        JsonNode created = training.postJson("/api/v1/accounts", account);
-        out.printf("  provider account %s -> %s (key stored sealed, shown as %s)%n", created.path("id").asText(),
+    boolean run(ServiceClient training, Optional<ServiceClient> cost, ProviderChoice provider, String datasetId) {
+        JsonNode created = training.postJson("/api/v1/accounts", provider.accountRequest());
+        accountId = created.path("id").asText();
+        out.printf("  provider account %s: %s at %s (key stored sealed, shown as %s)%n", accountId, provider.description(),
                 created.path("base_url").asText(), created.path("api_key_fingerprint").asText());
 
         String modelName = "support-tickets";
@@ -59,11 +60,11 @@ final class TrainingPhase {
         job.put("base_model", BASE_MODEL);
         job.put("method", "supervised");
         job.put("suffix", "tickets");
-        job.put("account_id", created.path("id").asText());
+        job.put("account_id", accountId);
         job.put("model_name", modelName);
         JsonNode submitted = training.postJson("/api/v1/jobs", job);
         String jobId = submitted.path("id").asText();
-        out.printf("  job %s submitted: %s on %s, hyperparameters auto%n", jobId, "gpt-4.1-mini", "the simulator");
+        out.printf("  job %s submitted: %s on %s, hyperparameters auto%n", jobId, "gpt-4.1-mini", provider.description());
 
         JsonNode current = new JobWatch(training, out, JobWatch.interactive(), "    ").follow(jobId, JOB_TIMEOUT);
         String lastState = current.path("state").asText();

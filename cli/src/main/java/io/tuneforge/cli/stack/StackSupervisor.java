@@ -83,7 +83,7 @@ public final class StackSupervisor {
 
     void run() throws InterruptedException {
         String apiKey = LocalApiKey.loadOrCreate(layout.apiKeyFile());
-        boolean simulated = System.getenv("OPENAI_API_KEY") == null || System.getenv("OPENAI_API_KEY").isBlank();
+        boolean simulated = !ProviderChoice.realProviderConfigured(System.getenv());
         state = initialState(simulated);
         save();
         log("supervisor pid " + ProcessHandle.current().pid() + ", state " + layout.stateDir());
