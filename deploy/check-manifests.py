@@ -43,11 +43,22 @@ MERGE_KEYS = {"containers": "name", "initContainers": "name", "env": "name", "vo
 TOPICS = [
     "dataset.validated", "dataset.rejected",
     "job.queued", "job.started", "job.progressed", "job.succeeded", "job.failed", "job.cancelled",
-    "cost.estimated", "budget.warning", "budget.exceeded",
+    "cost.estimated", "budget.warning", "budget.exceeded", "budget.restored",
     "eval.completed", "eval.failed",
     "rollout.advanced", "rollout.rolled_back", "inference.usage", "feedback.recorded",
     "quality.degraded", "retraining.requested",
 ]
+# The event contracts' topics (events/.../Topics.java) must all be in TOPICS: a contract added in code
+# without its KafkaTopic would fail at the first publish on a cluster with auto-creation off.
+TOPICS_JAVA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "events", "src", "main", "java",
+                           "io", "tuneforge", "events", "Topics.java")
+
+
+def contract_topics():
+    with open(TOPICS_JAVA, encoding="utf-8") as source:
+        return re.findall(r'public static final String [A-Z_]+ = "([a-z_]+\.[a-z_]+)";', source.read())
+
+
 QUARKUS_PROBES = {"readinessProbe": "/q/health/ready", "livenessProbe": "/q/health/live",
                   "startupProbe": "/q/health/started"}
 
@@ -482,6 +493,10 @@ def check_topics(topics, kafkas, brokers, problems):
         if topic.endswith(".dlq") and topic[:-4] not in TOPICS:
             problems.add(d.where, f"dead-letter topic {topic} has no known topic {topic[:-4]}")
     where = topics[0].source if topics else "KafkaTopic"
+    for topic in contract_topics():
+        if topic not in TOPICS:
+            problems.add(os.path.relpath(TOPICS_JAVA), f"event topic {topic} is not declared in deploy/check-manifests.py TOPICS "
+                                                       "(add it there and a KafkaTopic for it and its .dlq)")
     for topic in TOPICS:
         for needed in (topic, topic + ".dlq"):
             if needed not in names:

@@ -59,6 +59,7 @@ class BudgetGuardTest {
         assertThat(warned.spentUsd()).isEqualTo("80.00");
         assertThat(warned.limitUsd()).isEqualTo("100.00");
         assertThat(warned.warnPercent()).isEqualTo(80);
+        assertThat(warned.pipelineId()).as("the tenant-wide budget").isNull();
         check("15.00").body("decision", equalTo("allowed")).body("remaining_usd", equalTo("20.00"));
 
         // Another 20.00 USD reaches the limit.

@@ -9,7 +9,7 @@ import io.tuneforge.events.dataset.DatasetValidated;
 import io.tuneforge.events.eval.EvalCompleted;
 import io.tuneforge.events.eval.EvalFailed;
 import io.tuneforge.events.retraining.RetrainingRequested;
-import io.tuneforge.events.usage.UsageRecorded;
+import io.tuneforge.events.inference.InferenceUsage;
 import io.tuneforge.events.job.JobCancelled;
 import io.tuneforge.events.job.JobFailed;
 import io.tuneforge.events.job.JobProgressed;
@@ -51,8 +51,8 @@ public final class EventContracts {
     public static final EventContract<BudgetRestored> BUDGET_RESTORED =
             new EventContract<>(Topics.BUDGET_RESTORED, "io.tuneforge.budget.restored.v1", BudgetRestored.class);
 
-    public static final EventContract<UsageRecorded> USAGE_RECORDED =
-            new EventContract<>(Topics.USAGE_RECORDED, "io.tuneforge.usage.recorded.v1", UsageRecorded.class);
+    public static final EventContract<InferenceUsage> INFERENCE_USAGE =
+            new EventContract<>(Topics.INFERENCE_USAGE, "io.tuneforge.inference.usage.v1", InferenceUsage.class);
 
     public static final EventContract<EvalCompleted> EVAL_COMPLETED =
             new EventContract<>(Topics.EVAL_COMPLETED, "io.tuneforge.eval.completed.v1", EvalCompleted.class);
@@ -64,7 +64,7 @@ public final class EventContracts {
 
     private static final List<EventContract<?>> ALL = List.of(DATASET_VALIDATED, DATASET_REJECTED,
             JOB_QUEUED, JOB_STARTED, JOB_PROGRESSED, JOB_SUCCEEDED, JOB_FAILED, JOB_CANCELLED,
-            COST_ESTIMATED, BUDGET_WARNING, BUDGET_EXCEEDED, BUDGET_RESTORED, USAGE_RECORDED,
+            COST_ESTIMATED, BUDGET_WARNING, BUDGET_EXCEEDED, BUDGET_RESTORED, INFERENCE_USAGE,
             EVAL_COMPLETED, EVAL_FAILED,
             RETRAINING_REQUESTED);
 

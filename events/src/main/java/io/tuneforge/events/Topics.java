@@ -24,7 +24,7 @@ public final class Topics {
     public static final String BUDGET_EXCEEDED = "budget.exceeded";
     public static final String BUDGET_RESTORED = "budget.restored";
 
-    public static final String USAGE_RECORDED = "usage.recorded";
+    public static final String INFERENCE_USAGE = "inference.usage";
 
     public static final String EVAL_COMPLETED = "eval.completed";
     public static final String EVAL_FAILED = "eval.failed";

@@ -9,7 +9,7 @@ import io.tuneforge.events.budget.BudgetRestored;
 import io.tuneforge.events.eval.GateThresholds;
 import io.tuneforge.events.eval.JudgeUsage;
 import io.tuneforge.events.job.EvaluationRequest;
-import io.tuneforge.events.usage.UsageRecorded;
+import io.tuneforge.events.inference.InferenceUsage;
 import io.tuneforge.events.budget.BudgetWarning;
 import io.tuneforge.events.cost.CandidateCost;
 import io.tuneforge.events.cost.CostEstimated;
@@ -79,7 +79,7 @@ class EventContractSchemaTest {
                     Instant.parse("2026-11-26T10:00:00Z"), "pipe_1")),
             Map.entry(BudgetRestored.class, new BudgetRestored("bud_1", null, "2026-11", "150.00", "101.25", "limit_raised",
                     Instant.parse("2026-11-26T11:00:00Z"))),
-            Map.entry(UsageRecorded.class, new UsageRecorded("gw-2026-11-26T10:00-ft1", "ft:gpt-4.1-mini:acme:tickets:abc", 120,
+            Map.entry(InferenceUsage.class, new InferenceUsage("gw-2026-11-26T10:00-ft1", "ft:gpt-4.1-mini:acme:tickets:abc", 120,
                     48_000, 12_000, 6_000, Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:01:00Z"), "gateway", null)),
             Map.entry(RetrainingRequested.class, new RetrainingRequested("pipe_1", "tickets", "dataset.validated", "ds_1", "dsv_2",
                     "job_2", "tickets", Instant.parse("2026-11-26T10:00:00Z"))));

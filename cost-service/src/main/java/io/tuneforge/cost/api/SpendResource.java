@@ -37,6 +37,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 @Path("/api/v1/spend")
@@ -59,16 +60,18 @@ public class SpendResource {
     @Inject
     Clock clock;
 
-    public record RowView(LocalDate day, String model, String kind, BigDecimal amountUsd, long tokens, long entries,
-                          long unpricedEntries) {
+    /** amount_usd is null when no entry of the row has a known price; unpriced_* say what is missing from it. */
+    public record RowView(LocalDate day, String model, String kind, String pipelineId, BigDecimal amountUsd, long tokens,
+                          long entries, long unpricedEntries, long unpricedTokens) {
         static RowView of(SpendReport.Row r) {
-            return new RowView(r.day(), r.model(), r.kind(), r.amountUsd(), r.tokens(), r.entries(), r.unpricedEntries());
+            return new RowView(r.day(), r.model(), r.kind(), r.pipelineId(), r.amountUsd(), r.tokens(), r.entries(),
+                    r.unpricedEntries(), r.unpricedTokens());
         }
     }
 
     /** unpriced_entries > 0 means some costs are unknown and missing from the totals (never counted as zero). */
     public record ReportView(LocalDate from, LocalDate to, List<String> groupBy, BigDecimal totalUsd, long unpricedEntries,
-                             List<RowView> rows) {
+                             long unpricedTokens, List<RowView> rows) {
     }
 
     public record JobCostView(String jobId, String datasetVersionId, String baseModel, String model, long trainedTokens,
@@ -76,7 +79,10 @@ public class SpendResource {
                               BigDecimal errorPercent, Instant finishedAt) {
     }
 
-    /** kind: evaluation or inference (training is booked from job.succeeded). reference: your idempotency key. */
+    /**
+     * kind: evaluation or inference (training is booked from job.succeeded). reference: your idempotency key, the
+     * same key space as inference.usage's usage_id. input_tokens excludes cached_input_tokens.
+     */
     public record UsageRequest(
             @NotBlank String kind,
             @NotBlank @Size(max = 200) String reference,
@@ -84,15 +90,19 @@ public class SpendResource {
             @NotNull @Min(0) Long inputTokens,
             @Min(0) Long cachedInputTokens,
             @NotNull @Min(0) Long outputTokens,
-            Instant occurredAt) {
+            Instant occurredAt,
+            @Size(min = 1, max = 64) String pipelineId) {
     }
 
     @GET
     @Operation(summary = "Spend report",
             description = "Spend between from and to (UTC days, inclusive; default: this month so far), grouped by any of "
-                    + "day, model, kind (group_by=day,model,kind is the default). Kinds: training, evaluation, inference.")
+                    + "day, model, kind, pipeline (group_by=day,model,kind is the default), optionally only one kind "
+                    + "(training, evaluation, inference), model or pipeline_id. Unpriced spend is counted in unpriced_entries "
+                    + "and unpriced_tokens, never as zero.")
     public ReportView report(@QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("group_by") String groupBy) {
+                             @QueryParam("group_by") String groupBy, @QueryParam("kind") String kind,
+                             @QueryParam("model") String model, @QueryParam("pipeline_id") String pipelineId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate start = from == null ? today.withDayOfMonth(1) : day("from", from);
         LocalDate end = to == null ? today : day("to", to);
@@ -106,13 +116,19 @@ public class SpendResource {
                 continue;
             }
             dims.add(SpendReport.Dimension.of(name.trim()).orElseThrow(() -> ApiProblem.badRequest("Unknown group_by",
-                    "group_by '" + name.trim() + "' is not known; use any of day, model, kind, comma-separated.")));
+                    "group_by '" + name.trim() + "' is not known; use any of day, model, kind, pipeline, comma-separated.")));
         }
-        List<SpendReport.Row> rows = SpendReport.of(em, tenant.id(), start, end, dims);
-        BigDecimal total = rows.stream().map(SpendReport.Row::amountUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long unpriced = rows.stream().mapToLong(SpendReport.Row::unpricedEntries).sum();
+        if (kind != null && SpendKind.of(kind).isEmpty()) {
+            throw ApiProblem.badRequest("Unknown kind", "kind '" + kind + "' is not known; use training, evaluation or inference.");
+        }
+        List<SpendReport.Row> rows = SpendReport.of(em, tenant.id(), start, end, dims,
+                new SpendReport.Filter(kind, model, pipelineId));
+        BigDecimal total = rows.stream().map(SpendReport.Row::amountUsd).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new ReportView(start, end, Arrays.stream(SpendReport.Dimension.values()).filter(dims::contains)
-                .map(d -> d.name().toLowerCase()).toList(), total, unpriced, rows.stream().map(RowView::of).toList());
+                .map(d -> d.name().toLowerCase()).toList(), total,
+                rows.stream().mapToLong(SpendReport.Row::unpricedEntries).sum(),
+                rows.stream().mapToLong(SpendReport.Row::unpricedTokens).sum(), rows.stream().map(RowView::of).toList());
     }
 
     @GET
@@ -130,15 +146,16 @@ public class SpendResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Record evaluation or inference usage",
-            description = "Priced with the model's inference prices in force at occurred_at (fine-tuned prices for ft: models). "
-                    + "Idempotent by (kind, reference): 201 when recorded, 200 when that reference was already recorded.")
+            description = "Priced with the model's inference prices in force at occurred_at (fine-tuned prices for ft: models), "
+                    + "the same way as inference.usage (an inference reference is a usage_id). Idempotent by (kind, reference): "
+                    + "201 when recorded, 200 when that reference was already recorded.")
     public Response usage(@Valid @NotNull UsageRequest request) {
         SpendKind kind = SpendKind.of(request.kind()).filter(k -> k != SpendKind.TRAINING)
                 .orElseThrow(() -> ApiProblem.badRequest("Invalid kind", "kind '" + request.kind()
                         + "' cannot be reported here; use evaluation or inference (training is booked from job.succeeded)."));
         boolean recorded = ledger.recordUsage(tenant.id(), new UsageReport(kind, request.reference(), request.model(),
                 request.inputTokens(), request.cachedInputTokens() == null ? 0 : request.cachedInputTokens(),
-                request.outputTokens(), request.occurredAt()));
+                request.outputTokens(), request.occurredAt(), request.pipelineId()));
         return Response.status(recorded ? Response.Status.CREATED : Response.Status.OK).build();
     }
 

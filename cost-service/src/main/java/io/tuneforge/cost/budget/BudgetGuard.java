@@ -2,9 +2,9 @@ package io.tuneforge.cost.budget;
 
 import io.tuneforge.cost.domain.Budget;
 import io.tuneforge.cost.domain.BudgetAlert;
-import io.tuneforge.cost.domain.SpendEntry;
 import io.tuneforge.cost.domain.Usd;
 import io.tuneforge.events.budget.BudgetExceeded;
+import io.tuneforge.events.budget.BudgetRestored;
 import io.tuneforge.events.budget.BudgetWarning;
 import io.tuneforge.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +18,18 @@ import java.time.Instant;
 import java.time.YearMonth;
 
 /**
- * Watches a tenant's monthly spend against its budget and announces the crossings: {@code budget.warning}
- * at the warning threshold, {@code budget.exceeded} at the limit, each once per month and limit, in
- * the transaction that recorded the spend (or changed the budget).
+ * Watches monthly spend against the tenant's and the pipelines' budgets and announces the crossings:
+ * {@code budget.warning} at the warning threshold, {@code budget.exceeded} at the limit, each once per
+ * month and limit, and {@code budget.restored} once when an exceeded hard-stop budget stops holding
+ * jobs; always in the transaction that recorded the spend (or changed the budget).
  */
 @ApplicationScoped
 public class BudgetGuard {
+
+    public static final String LIMIT_RAISED = "limit_raised";
+    public static final String HARD_STOP_DISABLED = "hard_stop_disabled";
+    public static final String BUDGET_DELETED = "budget_deleted";
+    public static final String NEW_MONTH = "new_month";
 
     @Inject
     EntityManager em;
@@ -34,26 +40,83 @@ public class BudgetGuard {
     @Inject
     Clock clock;
 
+    /** After spend was booked for the tenant (and the pipeline, when not null). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void review(String tenantId, YearMonth month) {
+    public void review(String tenantId, String pipelineId, YearMonth month) {
         Budget.ofTenant(tenantId).ifPresent(budget -> review(budget, month));
+        if (pipelineId != null) {
+            Budget.ofPipeline(tenantId, pipelineId).ifPresent(budget -> review(budget, month));
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(Budget budget, YearMonth month) {
-        BigDecimal spent = SpendEntry.spentIn(budget.tenantId, month);
+        BigDecimal spent = budget.spentIn(month);
         Instant now = clock.instant();
         // A single large spend may cross both thresholds: warn first so consumers see the usual order.
         if (spent.compareTo(budget.warnAt()) >= 0
                 && BudgetAlert.claim(em, budget, month, BudgetAlert.Level.WARNING, spent, now)) {
             outbox.publish(budget.tenantId, new BudgetWarning(budget.budgetId, month.toString(),
                     Usd.format(budget.monthlyLimitUsd), Usd.format(spent), budget.warnPercent,
-                    Usd.format(Usd.percent(spent, budget.monthlyLimitUsd)), now, null));
+                    Usd.format(Usd.percent(spent, budget.monthlyLimitUsd)), now, budget.pipelineId));
         }
         if (spent.compareTo(budget.monthlyLimitUsd) >= 0
                 && BudgetAlert.claim(em, budget, month, BudgetAlert.Level.EXCEEDED, spent, now)) {
             outbox.publish(budget.tenantId, new BudgetExceeded(budget.budgetId, month.toString(),
-                    Usd.format(budget.monthlyLimitUsd), Usd.format(spent), budget.hardStop, now, null));
+                    Usd.format(budget.monthlyLimitUsd), Usd.format(spent), budget.hardStop, now, budget.pipelineId));
         }
+    }
+
+    /**
+     * After a budget's limit or hard stop changed, before {@link #review}: when the budget no longer holds
+     * jobs this month, its open excess is over (announced when it was a hard-stop budget before the
+     * change); when it holds again after having stopped (hard stop turned back on while over the limit),
+     * the excess is forgotten so that {@link #review} announces it again and a later release is announced too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(Budget budget, boolean wasHardStop, BigDecimal oldLimit, YearMonth month) {
+        BigDecimal spent = budget.spentIn(month);
+        if (budget.holds(spent)) {
+            boolean held = wasHardStop && oldLimit != null && spent.compareTo(oldLimit) >= 0;
+            if (!held) {
+                BudgetAlert.forgetRestoredExcess(em, budget, month);
+            }
+            return;
+        }
+        String reason = wasHardStop && !budget.hardStop ? HARD_STOP_DISABLED : LIMIT_RAISED;
+        restore(budget, reason, month, Usd.format(budget.monthlyLimitUsd), spent, wasHardStop, month.plusMonths(1));
+    }
+
+    /** The budget is about to be deleted: a hard-stop budget that was exceeded stops holding. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleting(Budget budget, YearMonth month) {
+        restore(budget, BUDGET_DELETED, month, null, budget.spentIn(month), budget.hardStop, month.plusMonths(1));
+        BudgetAlert.deleteOf(em, budget.budgetId);
+    }
+
+    /**
+     * {@code month} has begun: an excess left open from an earlier month is over unless the budget is
+     * already over its limit again.
+     *
+     * @return whether this call announced the restore
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean monthBegan(Budget budget, YearMonth month) {
+        BigDecimal spent = budget.spentIn(month);
+        if (budget.holds(spent)) {
+            return false;
+        }
+        return restore(budget, NEW_MONTH, month, Usd.format(budget.monthlyLimitUsd), spent, budget.hardStop, month);
+    }
+
+    private boolean restore(Budget budget, String reason, YearMonth month, String limit, BigDecimal spent, boolean announce,
+                            YearMonth openBefore) {
+        Instant now = clock.instant();
+        if (BudgetAlert.claimRestore(em, budget.budgetId, openBefore, reason, now) == 0 || !announce) {
+            return false;
+        }
+        outbox.publish(budget.tenantId, new BudgetRestored(budget.budgetId, budget.pipelineId, month.toString(), limit,
+                Usd.format(spent), reason, now));
+        return true;
     }
 }

@@ -46,6 +46,10 @@ public class SpendEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public long tokens;
 
+    /** The pipeline the cost is attributed to (from the reporting event), or null. */
+    @Column(name = "pipeline_id")
+    public String pipelineId;
+
     /** Null when a needed price is unknown; such entries are reported as unpriced, never as free. */
     @Column(name = "amount_usd")
     public BigDecimal amountUsd;
@@ -69,14 +73,23 @@ public class SpendEntry extends PanacheEntityBase {
 
     /** Priced spend of a tenant in a UTC calendar month. */
     public static BigDecimal spentIn(String tenantId, YearMonth month) {
+        return spentIn(tenantId, null, month);
+    }
+
+    /** Priced spend of a tenant (pipelineId null) or of one of its pipelines in a UTC calendar month. */
+    public static BigDecimal spentIn(String tenantId, String pipelineId, YearMonth month) {
         LocalDate first = month.atDay(1);
-        BigDecimal sum = getEntityManager().createQuery("""
+        var query = getEntityManager().createQuery("""
                         select coalesce(sum(e.amountUsd), 0) from SpendEntry e
-                        where e.tenantId = :tenant and e.day >= :first and e.day < :next""", BigDecimal.class)
+                        where e.tenantId = :tenant and e.day >= :first and e.day < :next"""
+                        + (pipelineId == null ? "" : " and e.pipelineId = :pipeline"), BigDecimal.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("first", first)
-                .setParameter("next", first.plusMonths(1))
-                .getSingleResult();
+                .setParameter("next", first.plusMonths(1));
+        if (pipelineId != null) {
+            query.setParameter("pipeline", pipelineId);
+        }
+        BigDecimal sum = query.getSingleResult();
         return sum == null ? BigDecimal.ZERO : sum;
     }
 

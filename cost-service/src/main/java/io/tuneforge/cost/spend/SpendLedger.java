@@ -1,6 +1,7 @@
 package io.tuneforge.cost.spend;
 
 import io.tuneforge.cost.budget.BudgetGuard;
+import io.tuneforge.cost.domain.BudgetReservation;
 import io.tuneforge.cost.domain.CatalogModel;
 import io.tuneforge.cost.domain.EstimateCandidate;
 import io.tuneforge.cost.domain.InferencePrices;
@@ -10,6 +11,10 @@ import io.tuneforge.cost.domain.SpendEntry;
 import io.tuneforge.cost.domain.SpendKind;
 import io.tuneforge.cost.domain.TrainingEstimate;
 import io.tuneforge.cost.domain.Usd;
+import io.tuneforge.events.eval.EvalCompleted;
+import io.tuneforge.events.eval.JudgeUsage;
+import io.tuneforge.events.eval.ModelSummary;
+import io.tuneforge.events.job.JobFailed;
 import io.tuneforge.events.job.JobSucceeded;
 import io.tuneforge.platform.ids.EntityIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +39,9 @@ import java.util.Optional;
 public class SpendLedger {
 
     private static final Logger LOG = Logger.getLogger(SpendLedger.class);
+
+    /** The model name of spend whose model nobody reported. */
+    public static final String UNKNOWN_MODEL = "unknown";
 
     @Inject
     BudgetGuard budgets;
@@ -49,15 +58,8 @@ public class SpendLedger {
         }
         Instant finishedAt = job.finishedAt() != null ? job.finishedAt() : clock.instant();
         Optional<CatalogModel> model = CatalogModel.resolve(job.baseModel());
-        Optional<ModelPrice> price = model.flatMap(m -> ModelPrice.inForce(m.modelId, finishedAt));
-        BigDecimal perMillion = price.map(p -> p.trainingPerMillion).orElse(null);
-        BigDecimal actual = perMillion == null ? null : Usd.forTokens(job.trainedTokens(), perMillion);
-        if (actual == null) {
-            LOG.warnf("job %s: no training price for '%s' at %s; booked as unpriced. Add one with "
-                    + "POST /api/v1/catalog/models/{model}/prices", job.jobId(), job.baseModel(), finishedAt);
-        }
-        persist(tenantId, SpendKind.TRAINING, job.jobId(), model, job.baseModel(), job.trainedTokens(), actual,
-                price.map(p -> p.priceId).orElse(null), finishedAt);
+        BigDecimal actual = bookTraining(tenantId, job.jobId(), job.baseModel(), model, job.trainedTokens(), finishedAt,
+                job.pipelineId());
 
         JobCost cost = new JobCost();
         cost.jobId = job.jobId();
@@ -76,7 +78,62 @@ public class SpendLedger {
                     .ifPresent(candidate -> cost.estimatedUsd = candidate.costUsd);
         });
         cost.persist();
-        budgets.review(tenantId, YearMonth.from(finishedAt.atZone(ZoneOffset.UTC)));
+    }
+
+    /**
+     * A job that failed after the provider billed some training: those tokens at the training price in
+     * force at {@code failedAt}. job.failed does not name the base model, so it is taken from the job's
+     * reservation; without one the tokens are booked unpriced (model {@value #UNKNOWN_MODEL}), never as free.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFailedTraining(String tenantId, JobFailed job, Instant failedAt) {
+        if (job.trainedTokens() == null || job.trainedTokens() <= 0
+                || SpendEntry.exists(tenantId, SpendKind.TRAINING, job.jobId())) {
+            return;
+        }
+        Optional<BudgetReservation> reservation = BudgetReservation.ofJob(tenantId, job.jobId());
+        String baseModel = reservation.map(r -> r.baseModel).orElse(UNKNOWN_MODEL);
+        String pipelineId = job.pipelineId() != null ? job.pipelineId() : reservation.map(r -> r.pipelineId).orElse(null);
+        bookTraining(tenantId, job.jobId(), baseModel, CatalogModel.resolve(baseModel), job.trainedTokens(), failedAt,
+                pipelineId);
+    }
+
+    private BigDecimal bookTraining(String tenantId, String jobId, String baseModel, Optional<CatalogModel> model,
+                                    long trainedTokens, Instant at, String pipelineId) {
+        Optional<ModelPrice> price = model.flatMap(m -> ModelPrice.inForce(m.modelId, at));
+        BigDecimal perMillion = price.map(p -> p.trainingPerMillion).orElse(null);
+        BigDecimal actual = perMillion == null ? null : Usd.forTokens(trainedTokens, perMillion);
+        if (actual == null) {
+            LOG.warnf("job %s: no training price for '%s' at %s; booked as unpriced. Add one with "
+                    + "POST /api/v1/catalog/models/{model}/prices", jobId, baseModel, at);
+        }
+        persist(tenantId, SpendKind.TRAINING, jobId, model, baseModel, trainedTokens, actual,
+                price.map(p -> p.priceId).orElse(null), at, pipelineId);
+        budgets.review(tenantId, pipelineId, YearMonth.from(at.atZone(ZoneOffset.UTC)));
+        return actual;
+    }
+
+    /**
+     * An evaluation's model calls: each model's (and each judge's) tokens at its inference prices, one
+     * cost per eval, role and model.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEvaluation(String tenantId, EvalCompleted eval, Instant at) {
+        for (ModelSummary model : Optional.ofNullable(eval.models()).orElse(List.of())) {
+            recordEvaluationCalls(tenantId, eval, model.role(), model.model(), model.promptTokens(), model.completionTokens(), at);
+        }
+        for (JudgeUsage judge : Optional.ofNullable(eval.judges()).orElse(List.of())) {
+            recordEvaluationCalls(tenantId, eval, "judge", judge.model(), judge.promptTokens(), judge.completionTokens(), at);
+        }
+    }
+
+    private void recordEvaluationCalls(String tenantId, EvalCompleted eval, String role, String model, long promptTokens,
+                                       long completionTokens, Instant at) {
+        if (model == null || promptTokens + completionTokens == 0) {
+            return;
+        }
+        recordUsage(tenantId, new UsageReport(SpendKind.EVALUATION, eval.evalId() + "/" + role + "/" + model, model,
+                promptTokens, 0, completionTokens, at, eval.pipelineId()));
     }
 
     /**
@@ -100,8 +157,8 @@ public class SpendLedger {
                 .orElse(null);
         long tokens = usage.inputTokens() + usage.cachedInputTokens() + usage.outputTokens();
         persist(tenantId, usage.kind(), usage.reference(), model, usage.model(), tokens, amount,
-                price.map(p -> p.priceId).orElse(null), at);
-        budgets.review(tenantId, YearMonth.from(at.atZone(ZoneOffset.UTC)));
+                price.map(p -> p.priceId).orElse(null), at, usage.pipelineId());
+        budgets.review(tenantId, usage.pipelineId(), YearMonth.from(at.atZone(ZoneOffset.UTC)));
         return true;
     }
 
@@ -110,7 +167,7 @@ public class SpendLedger {
     }
 
     private void persist(String tenantId, SpendKind kind, String reference, Optional<CatalogModel> model, String modelName,
-                         long tokens, BigDecimal amount, String priceId, Instant occurredAt) {
+                         long tokens, BigDecimal amount, String priceId, Instant occurredAt, String pipelineId) {
         SpendEntry entry = new SpendEntry();
         entry.entryId = EntityIds.next("spend");
         entry.tenantId = tenantId;
@@ -119,6 +176,7 @@ public class SpendLedger {
         entry.modelId = model.map(m -> m.modelId).orElse(null);
         entry.modelName = modelName;
         entry.tokens = tokens;
+        entry.pipelineId = pipelineId;
         entry.amountUsd = amount;
         entry.priceId = priceId;
         entry.occurredAt = occurredAt;

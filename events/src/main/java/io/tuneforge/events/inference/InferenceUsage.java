@@ -1,4 +1,4 @@
-package io.tuneforge.events.usage;
+package io.tuneforge.events.inference;
 
 import io.tuneforge.events.EventPayload;
 
@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param source             who measured it, e.g. {@code gateway} or a client name
  * @param pipelineId         the pipeline whose model was called, or null
  */
-public record UsageRecorded(
+public record InferenceUsage(
         String usageId,
         String model,
         long calls,
