@@ -97,7 +97,7 @@ final class EvalFixtures {
 
     static String startEval(String apiKey, Map<String, Object> body) {
         return given().header("Authorization", bearer(apiKey)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/evals").then().statusCode(201).body("state", equalTo("queued")).extract().path("id");
+                .when().post("/api/v1/evals").then().log().ifValidationFails().statusCode(201).body("state", equalTo("queued")).extract().path("id");
     }
 
     static void awaitState(String apiKey, String evalId, String state) {

@@ -113,4 +113,27 @@ class EvalResilienceTest {
             given().baseUri(simulator).when().delete("/admin/limits").then().statusCode(200);
         }
     }
+
+    @Test
+    void aLowRequestLimitIsPacedFromTheRateLimitHeadersAndNoSampleIsLostOrAskedTwice() {
+        String datasetId = EvalFixtures.validatedDataset(KEY, EvalFixtures.tickets(200, 53, false));
+        String simulator = SiblingServices.baseUrl("openai-simulator");
+        // Four calls per second per model (the tests' window is 1 s) against eight at once.
+        given().baseUri(simulator).contentType(ContentType.JSON).body(Map.of("requests_per_minute", 4))
+                .when().put("/admin/limits").then().statusCode(200);
+        try {
+            String evalId = EvalFixtures.startEval(KEY, Map.of("dataset_id", datasetId,
+                    "models", EvalFixtures.models(null, BASE_MODEL), "task", TASK, "max_concurrency", 8));
+            EvalFixtures.awaitState(KEY, evalId, "completed");
+            var run = given().header("Authorization", bearer(KEY)).when().get("/api/v1/evals/" + evalId)
+                    .then().statusCode(200).extract().jsonPath();
+            int examples = run.getInt("examples");
+            List<EvalSample> samples = QuarkusTransaction.requiringNew().call(() -> EvalSample.ofRun(evalId));
+            assertThat(samples).hasSize(examples).allMatch(s -> s.error == null && s.output != null);
+            assertThat(samples.stream().map(s -> s.idx).distinct()).as("each example asked once").hasSize(examples);
+            assertThat(run.getInt("rate_limits.paced_waits")).as("x-ratelimit-remaining-requests held waves back").isPositive();
+        } finally {
+            given().baseUri(simulator).when().delete("/admin/limits").then().statusCode(200);
+        }
+    }
 }

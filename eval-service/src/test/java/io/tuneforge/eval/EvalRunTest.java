@@ -3,10 +3,7 @@ package io.tuneforge.eval;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.tuneforge.eval.judge.ModelJudge;
-import io.tuneforge.eval.provider.ProviderConnections;
 import io.tuneforge.events.Topics;
-import jakarta.inject.Inject;
 import io.tuneforge.testsupport.PlatformTestResource;
 import io.tuneforge.testsupport.TestTenants;
 import io.tuneforge.testsupport.TopicProbe;
@@ -114,20 +111,6 @@ class EvalRunTest {
                 .then().statusCode(404);
         given().header("Authorization", bearer(KEY)).queryParam("dataset_id", datasetId).when().get("/api/v1/evals")
                 .then().statusCode(200).body("data[0].id", equalTo(evalId));
-    }
-
-    @Inject
-    ModelJudge judge;
-
-    @Inject
-    ProviderConnections connections;
-
-    @Test
-    void theSimulatorsBaseModelGivesNoJudgeVerdictSoNoneIsInvented() {
-        var connection = connections.forTenant(TestTenants.ACME);
-        assertThat(judge.compare(connection, BASE_MODEL, null, "Hi, my invoice problem: the refund is wrong", "billing",
-                "billing", "How can I help?")).as("generic text is an abstention, not a coin flip").isEmpty();
-        assertThat(judge.score(connection, BASE_MODEL, null, "Hi, my invoice problem", "billing", "billing")).isEmpty();
     }
 
     @Test

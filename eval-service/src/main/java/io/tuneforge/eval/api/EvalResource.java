@@ -7,6 +7,7 @@ import io.tuneforge.eval.domain.EvalSpec;
 import io.tuneforge.eval.domain.EvalState;
 import io.tuneforge.eval.domain.EvalTask;
 import io.tuneforge.eval.domain.GateSettings;
+import io.tuneforge.eval.domain.JudgeSpec;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.ModelUnderTest;
 import io.tuneforge.eval.domain.TestSet;
@@ -72,6 +73,8 @@ public class EvalResource {
         run.datasetId = testSet.datasetId;
         run.versionId = testSet.versionId;
         run.testPath = testSet.testPath;
+        run.providerAccount = request.providerAccount() == null || request.providerAccount().isBlank() ? null
+                : request.providerAccount().trim();
         run.spec = write(spec);
         run.state = EvalState.QUEUED.wire();
         run.createdAt = clock.instant();
@@ -81,8 +84,9 @@ public class EvalResource {
 
     @GET
     @Operation(summary = "The tenant's evaluations, newest first")
-    public Page<EvalView> list(@BeanParam @Valid PageRequest page, @QueryParam("dataset_id") String datasetId) {
-        List<EvalRun> rows = EvalRun.page(tenant.id(), datasetId, page.after, page.limit);
+    public Page<EvalView> list(@BeanParam @Valid PageRequest page, @QueryParam("dataset_id") String datasetId,
+                               @QueryParam("job_id") String jobId) {
+        List<EvalRun> rows = EvalRun.page(tenant.id(), datasetId, jobId, page.after, page.limit);
         return Page.fromOverfetched(rows, page.limit, r -> r.id, r -> EvalView.of(r, read(r.spec, EvalSpec.class)));
     }
 
@@ -176,7 +180,19 @@ public class EvalResource {
                 throw ApiProblem.badRequest("Invalid max_concurrency", "max_concurrency must be between 1 and 32, got " + concurrency);
             }
             GateSettings gates = request.gates() == null ? GateSettings.DEFAULTS : request.gates().withDefaults();
-            return new EvalSpec(models, task, gates, concurrency);
+            JudgeSpec judge = request.judge();
+            if (judge != null && (judge.model() == null || judge.model().isBlank())) {
+                throw ApiProblem.badRequest("Invalid judge", "'judge' needs a 'model' (the judge model, e.g. gpt-4.1); "
+                        + "'rubric' and 'pairwise' are optional");
+            }
+            if (judge == null && (gates.minJudgeScore() != null || gates.minJudgePreference() != null)) {
+                throw ApiProblem.badRequest("Judge gate without a judge", "min_judge_score and min_judge_preference need "
+                        + "'judge': {\"model\": ...} in the request (and 'pairwise': true for min_judge_preference)");
+            }
+            if (judge != null && gates.minJudgePreference() != null && !judge.pairwiseOn()) {
+                throw ApiProblem.badRequest("Judge gate without pairwise", "min_judge_preference needs 'judge.pairwise': true");
+            }
+            return new EvalSpec(models, task, gates, concurrency, judge);
         }
     }
 }

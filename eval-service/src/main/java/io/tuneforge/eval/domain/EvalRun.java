@@ -49,6 +49,25 @@ public class EvalRun extends PanacheEntityBase {
     /** The finished {@code report.EvalReport} as JSON, so reading a report never recomputes it. */
     public String report;
 
+    /** The training job whose model this run evaluates (started by {@code job.succeeded}), else null. */
+    @Column(name = "job_id")
+    public String jobId;
+
+    @Column(name = "pipeline_id")
+    public String pipelineId;
+
+    /** The training-service provider account (id or name) the models are called through; null uses the configured one. */
+    @Column(name = "provider_account")
+    public String providerAccount;
+
+    /** Times the run held back because the provider's x-ratelimit-* headers said the budget was (nearly) used up. */
+    @Column(name = "paced_waits", nullable = false)
+    public int pacedWaits;
+
+    /** Times a call was still rate limited (429) after the client's own retries. */
+    @Column(name = "throttled_calls", nullable = false)
+    public int throttledCalls;
+
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
@@ -69,12 +88,20 @@ public class EvalRun extends PanacheEntityBase {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
-    public static List<EvalRun> page(String tenantId, String datasetId, String after, int limit) {
+    public static Optional<EvalRun> ofJob(String tenantId, String jobId) {
+        return find("tenantId = ?1 and jobId = ?2", tenantId, jobId).firstResultOptional();
+    }
+
+    public static List<EvalRun> page(String tenantId, String datasetId, String jobId, String after, int limit) {
         StringBuilder query = new StringBuilder("tenantId = :tenant");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("tenant", tenantId);
         if (datasetId != null) {
             query.append(" and datasetId = :dataset");
             params.and("dataset", datasetId);
+        }
+        if (jobId != null) {
+            query.append(" and jobId = :job");
+            params.and("job", jobId);
         }
         if (after != null) {
             query.append(" and id < :after");

@@ -1,5 +1,7 @@
 package io.tuneforge.eval.domain;
 
+import io.tuneforge.events.eval.GateThresholds;
+
 /**
  * Quality gates of a run; each field left out of a request takes the seed's default.
  *
@@ -11,12 +13,25 @@ package io.tuneforge.eval.domain;
  * @param maxSliceRegression   how far the candidate's accuracy on any slice may fall below production's
  * @param maxLatencyP95Ms      optional bound on the candidate's p95 latency
  * @param maxCostPer1kCallsUsd optional bound on the candidate's cost per 1,000 calls
+ * @param minJudgeScore        optional: the candidate's mean judge score (1-5) must be at least this (needs a judge)
+ * @param minJudgePreference   optional: the share of pairwise judgements preferring the candidate must be above this
+ *                             (needs a pairwise judge)
  */
 public record GateSettings(Double minImprovement, Double minFormatCompliance, Double minHumanPreference,
                            Integer maxExampleRegressions, Double maxSliceRegression, Double maxLatencyP95Ms,
-                           Double maxCostPer1kCallsUsd) {
+                           Double maxCostPer1kCallsUsd, Double minJudgeScore, Double minJudgePreference) {
 
-    public static final GateSettings DEFAULTS = new GateSettings(0.0, 0.95, 0.60, 0, 0.0, null, null);
+    public static final GateSettings DEFAULTS = new GateSettings(0.0, 0.95, 0.60, 0, 0.0, null, null, null, null);
+
+    /** The thresholds another service asks for (a pipeline's evaluation policy on {@code job.succeeded}); null is all defaults. */
+    public static GateSettings from(GateThresholds thresholds) {
+        if (thresholds == null) {
+            return DEFAULTS;
+        }
+        return new GateSettings(thresholds.minImprovement(), thresholds.minFormatCompliance(), thresholds.minHumanPreference(),
+                thresholds.maxExampleRegressions(), thresholds.maxSliceRegression(), thresholds.maxLatencyP95Ms(),
+                thresholds.maxCostPer1kCallsUsd(), null, null).withDefaults();
+    }
 
     /** These settings with every missing value taken from {@link #DEFAULTS}. */
     public GateSettings withDefaults() {
@@ -26,6 +41,6 @@ public record GateSettings(Double minImprovement, Double minFormatCompliance, Do
                 minHumanPreference != null ? minHumanPreference : DEFAULTS.minHumanPreference,
                 maxExampleRegressions != null ? maxExampleRegressions : DEFAULTS.maxExampleRegressions,
                 maxSliceRegression != null ? maxSliceRegression : DEFAULTS.maxSliceRegression,
-                maxLatencyP95Ms, maxCostPer1kCallsUsd);
+                maxLatencyP95Ms, maxCostPer1kCallsUsd, minJudgeScore, minJudgePreference);
     }
 }

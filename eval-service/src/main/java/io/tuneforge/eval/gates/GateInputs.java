@@ -1,6 +1,7 @@
 package io.tuneforge.eval.gates;
 
 import io.tuneforge.eval.domain.TaskKind;
+import io.tuneforge.eval.judge.JudgeReport;
 import io.tuneforge.eval.metrics.ScoredAnswer;
 import io.tuneforge.eval.metrics.Scorecard;
 
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param production            the model in production now, with its per-example answers, when given
  * @param candidateAnswers      the candidate's answer per example (for per-example regressions)
  * @param humanPreference       share of human A/B verdicts preferring the candidate, when reviews exist
+ * @param judge                 the judge's scores and pairwise preference, when the run has a judge
  */
 public record GateInputs(TaskKind task, Scorecard candidate, Optional<Scorecard> baseline, Optional<Scorecard> production,
                          List<ScoredAnswer> candidateAnswers, List<ScoredAnswer> productionAnswers,
-                         Optional<HumanPreference> humanPreference) {
+                         Optional<HumanPreference> humanPreference, Optional<JudgeReport> judge) {
 
     /** Human verdicts so far: the preference rate and its Wilson 95% interval. */
     public record HumanPreference(long verdicts, double rate, double lower, double upper) {

@@ -1,7 +1,9 @@
 package io.tuneforge.eval.gates;
 
 import io.tuneforge.eval.domain.GateSettings;
+import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.TaskKind;
+import io.tuneforge.eval.judge.JudgeReport;
 import io.tuneforge.eval.metrics.ScoredAnswer;
 import io.tuneforge.eval.metrics.SliceScore;
 import io.tuneforge.eval.metrics.Scorecard;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,10 +33,13 @@ public final class QualityGates {
         if (in.candidate().formatCompliance() != null) {
             gates.add(formatCompliance(settings, in.candidate()));
         }
-        in.humanPreference().filter(p -> p.verdicts() > 0).ifPresent(p -> gates.add(new GateOutcome("human_preference",
-                p.rate() > settings.minHumanPreference(), p.rate(), settings.minHumanPreference(),
-                String.format(Locale.ROOT, "%s of %d human verdicts prefer the fine-tuned model (95%% CI %s-%s); needs more than %s",
-                        pct(p.rate()), p.verdicts(), pct(p.lower()), pct(p.upper()), pct(settings.minHumanPreference())))));
+        in.humanPreference().filter(p -> p.verdicts() > 0).ifPresent(p -> gates.add(humanPreference(settings, p)));
+        if (settings.minJudgeScore() != null) {
+            gates.add(judgeScore(settings, in.judge()));
+        }
+        if (settings.minJudgePreference() != null) {
+            gates.add(judgePreference(settings, in.judge()));
+        }
         in.production().ifPresent(production -> {
             gates.add(exampleRegressions(settings, in.candidateAnswers(), in.productionAnswers(), production.model()));
             gates.add(sliceRegressions(settings, in.candidate(), production));
@@ -46,8 +52,48 @@ public final class QualityGates {
         if (settings.maxCostPer1kCallsUsd() != null) {
             gates.add(cost(settings, in.candidate()));
         }
-        boolean all = gates.stream().allMatch(GateOutcome::passed);
-        return new GateDecision(gates, all ? GateDecision.PROMOTE : GateDecision.REJECT);
+        return new GateDecision(gates, decisionOf(gates));
+    }
+
+    /** promote when every gate passed, else reject. */
+    public static String decisionOf(List<GateOutcome> gates) {
+        return gates.stream().allMatch(GateOutcome::passed) ? GateDecision.PROMOTE : GateDecision.REJECT;
+    }
+
+    /** The human-preference gate: the candidate's share of human A/B verdicts must be above the bar. */
+    public static GateOutcome humanPreference(GateSettings configured, GateInputs.HumanPreference p) {
+        GateSettings settings = configured == null ? GateSettings.DEFAULTS : configured.withDefaults();
+        return new GateOutcome("human_preference", p.rate() > settings.minHumanPreference(), p.rate(), settings.minHumanPreference(),
+                String.format(Locale.ROOT, "%s of %d human verdicts prefer the fine-tuned model (95%% CI %s-%s); needs more than %s",
+                        pct(p.rate()), p.verdicts(), pct(p.lower()), pct(p.upper()), pct(settings.minHumanPreference())));
+    }
+
+    static GateOutcome judgeScore(GateSettings settings, Optional<JudgeReport> judge) {
+        Optional<JudgeReport.ModelScore> score = judge.flatMap(j -> j.score(ModelRole.CANDIDATE)).filter(s -> s.meanScore() != null);
+        if (score.isEmpty()) {
+            return new GateOutcome("judge_score", false, null, settings.minJudgeScore(), judge.isEmpty()
+                    ? "min_judge_score is set but the run has no judge: add 'judge' to the request"
+                    : "the judge gave the fine-tuned model's answers no score (every reply was an abstention)");
+        }
+        double mean = score.get().meanScore();
+        return new GateOutcome("judge_score", mean >= settings.minJudgeScore(), mean, settings.minJudgeScore(),
+                String.format(Locale.ROOT, "judge %s scores the fine-tuned answers %.2f of 5 on average over %d answers (needs at least %.2f)",
+                        judge.get().model(), mean, score.get().judged(), settings.minJudgeScore()));
+    }
+
+    static GateOutcome judgePreference(GateSettings settings, Optional<JudgeReport> judge) {
+        Optional<JudgeReport.Pairwise> pairwise = judge.map(JudgeReport::pairwise).filter(p -> p.judged() > 0);
+        if (pairwise.isEmpty()) {
+            return new GateOutcome("judge_preference", false, null, settings.minJudgePreference(),
+                    "min_judge_preference is set but there are no pairwise verdicts: the run needs 'judge' with 'pairwise': true "
+                            + "and a baseline");
+        }
+        JudgeReport.Pairwise p = pairwise.get();
+        return new GateOutcome("judge_preference", p.preferenceRate() > settings.minJudgePreference(), p.preferenceRate(),
+                settings.minJudgePreference(), String.format(Locale.ROOT,
+                "the judge prefers the fine-tuned answer in %s of %d pairs (95%% CI %s-%s; %d ties, %d for the base), "
+                        + "consistently in both orders; needs more than %s", pct(p.preferenceRate()), p.judged(), pct(p.lower()),
+                pct(p.upper()), p.ties(), p.baselineWins(), pct(settings.minJudgePreference())));
     }
 
     static GateOutcome aboveBaseline(GateSettings settings, TaskKind task, Scorecard candidate, Scorecard baseline) {

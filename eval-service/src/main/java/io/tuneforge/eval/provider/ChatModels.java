@@ -6,9 +6,14 @@ import java.util.List;
 public interface ChatModels {
 
     /**
+     * @param format a structured-output format the reply must follow, or null for free text
      * @throws ProviderThrottled   rate limited; the caller should slow down and retry
      * @throws ProviderUnavailable transient failure; the caller may retry later
      * @throws ProviderRefused     permanent refusal of this call
      */
-    ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt);
+    ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt, StructuredOutput format);
+
+    default ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt) {
+        return answer(connection, model, prompt, null);
+    }
 }

@@ -6,11 +6,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Optional;
 
 /**
- * One connection for every tenant, from {@code tuneforge.eval.provider.*}: the local stack points it at
- * openai-simulator. To be replaced by training-service's per-tenant provider accounts.
+ * The fallback when no training-service URL is configured: one connection for every tenant and account,
+ * from {@code tuneforge.eval.provider.*} (the local demo and the tests point it at openai-simulator).
  */
 @ApplicationScoped
-public class ConfiguredProviderConnections implements ProviderConnections {
+public class ConfiguredProviderConnections {
 
     @ConfigProperty(name = "tuneforge.eval.provider.base-url")
     String baseUrl;
@@ -21,8 +21,8 @@ public class ConfiguredProviderConnections implements ProviderConnections {
     @ConfigProperty(name = "tuneforge.eval.provider.organization")
     Optional<String> organization;
 
-    @Override
-    public ProviderConnection forTenant(String tenantId) {
-        return new ProviderConnection(baseUrl, apiKey, organization.filter(o -> !o.isBlank()));
+    public ProviderConnection connection() {
+        return new ProviderConnection("configured", "openai", baseUrl, apiKey, organization.filter(o -> !o.isBlank()),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -1,10 +1,15 @@
 package io.tuneforge.eval.provider;
 
+import com.openai.azure.AzureOpenAIServiceVersion;
+import com.openai.azure.credential.AzureApiKeyCredential;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.core.JsonValue;
+import com.openai.core.http.HttpResponseFor;
 import com.openai.errors.RateLimitException;
+import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import jakarta.annotation.PreDestroy;
@@ -37,7 +42,7 @@ public class OpenAiChatModels implements ChatModels {
     private final Map<ProviderConnection, OpenAIClient> clients = new ConcurrentHashMap<>();
 
     @Override
-    public ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt) {
+    public ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt, StructuredOutput format) {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(model)
                 // Greedy decoding: an evaluation must be repeatable.
                 .temperature(0.0).maxCompletionTokens(maxTokens);
@@ -49,14 +54,21 @@ public class OpenAiChatModels implements ChatModels {
                 default -> params.addUserMessage(message.content());
             }
         }
+        if (format != null) {
+            ResponseFormatJsonSchema.JsonSchema.Schema.Builder schema = ResponseFormatJsonSchema.JsonSchema.Schema.builder();
+            format.schema().forEach((k, v) -> schema.putAdditionalProperty(k, JsonValue.from(v)));
+            params.responseFormat(ResponseFormatJsonSchema.builder().jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
+                    .name(format.name()).strict(true).schema(schema.build()).build()).build());
+        }
         long started = System.nanoTime();
-        try {
-            ChatCompletion completion = client(connection).chat().completions().create(params.build());
+        // The raw response carries the x-ratelimit-* headers the run paces itself by.
+        try (HttpResponseFor<ChatCompletion> response = client(connection).chat().completions().withRawResponse().create(params.build())) {
+            ChatCompletion completion = response.parse();
             long latency = (System.nanoTime() - started) / 1_000_000;
             String text = completion.choices().isEmpty() ? "" : completion.choices().get(0).message().content().orElse("");
             int promptTokens = completion.usage().map(u -> (int) u.promptTokens()).orElse(0);
             int completionTokens = completion.usage().map(u -> (int) u.completionTokens()).orElse(0);
-            return new ModelAnswer(text, latency, promptTokens, completionTokens);
+            return new ModelAnswer(text, latency, promptTokens, completionTokens, RateLimitSnapshot.of(response.headers()));
         } catch (RateLimitException e) {
             throw new ProviderThrottled(e.getMessage(), RetryAfter.of(e.headers()));
         } catch (OpenAIServiceException e) {
@@ -71,9 +83,17 @@ public class OpenAiChatModels implements ChatModels {
 
     private OpenAIClient client(ProviderConnection connection) {
         return clients.computeIfAbsent(connection, c -> {
-            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().baseUrl(c.baseUrl()).apiKey(c.apiKey())
+            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().baseUrl(c.baseUrl())
                     .timeout(timeout).maxRetries(maxRetries);
+            // The same construction as training-service's OpenAiFineTuningProvider: Azure authenticates with api-key.
+            if (c.azure()) {
+                builder.credential(AzureApiKeyCredential.create(c.apiKey()));
+                c.azureApiVersion().ifPresent(v -> builder.azureServiceVersion(AzureOpenAIServiceVersion.fromString(v)));
+            } else {
+                builder.apiKey(c.apiKey());
+            }
             c.organization().ifPresent(builder::organization);
+            c.project().ifPresent(builder::project);
             return builder.build();
         });
     }

@@ -2,11 +2,24 @@ package io.tuneforge.eval.provider;
 
 import java.util.Optional;
 
-/** Where and as whom to call a provider. The key is never logged (see {@link #toString()}). */
-public record ProviderConnection(String baseUrl, String apiKey, Optional<String> organization) {
+/**
+ * Where and as whom to call a provider: a training-service provider account, or the configured fallback.
+ * The key is never logged (see {@link #toString()}) and never persisted.
+ *
+ * @param account           the provider account's id; {@code configured} for the fallback from config
+ * @param kind              {@code openai}, {@code azure} or {@code compatible}
+ * @param azureApiVersion   the Azure OpenAI {@code api-version}, for kind azure
+ * @param requestsPerMinute the account's own request budget, when it has one
+ */
+public record ProviderConnection(String account, String kind, String baseUrl, String apiKey, Optional<String> organization,
+                                 Optional<String> project, Optional<String> azureApiVersion, Optional<Integer> requestsPerMinute) {
+
+    public boolean azure() {
+        return "azure".equals(kind);
+    }
 
     @Override
     public String toString() {
-        return "ProviderConnection[" + baseUrl + ", organization=" + organization.orElse("-") + "]";
+        return "ProviderConnection[" + account + ", " + kind + ", " + baseUrl + ", organization=" + organization.orElse("-") + "]";
     }
 }

@@ -1,9 +1,12 @@
 package io.tuneforge.eval.report;
 
+import io.tuneforge.eval.domain.ModelRole;
+import io.tuneforge.eval.judge.JudgeReport;
 import io.tuneforge.eval.metrics.Scorecard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The seed's 4.2 table: metric, base, fine-tuned, improvement. */
@@ -12,8 +15,15 @@ public final class ComparisonTable {
     private ComparisonTable() {
     }
 
-    /** @param fineTuned null for a baseline-only run: the fine-tuned and improvement columns stay empty */
     public static List<ComparisonRow> of(Scorecard base, Scorecard fineTuned) {
+        return of(base, fineTuned, Optional.empty());
+    }
+
+    /**
+     * @param fineTuned null for a baseline-only run: the fine-tuned and improvement columns stay empty
+     * @param judge     adds the judge's mean score (1-5) of each column's model
+     */
+    public static List<ComparisonRow> of(Scorecard base, Scorecard fineTuned, Optional<JudgeReport> judge) {
         List<ComparisonRow> rows = new ArrayList<>();
         rows.add(higherBetter("exact_match", base, fineTuned, Scorecard::exactMatch));
         if (base.classification() != null) {
@@ -25,6 +35,11 @@ public final class ComparisonTable {
         }
         rows.add(higherBetter("rouge_l", base, fineTuned, Scorecard::rougeL));
         rows.add(higherBetter("bleu", base, fineTuned, Scorecard::bleu));
+        judge.ifPresent(j -> {
+            Double b = meanScore(j, base);
+            Double f = fineTuned == null ? null : meanScore(j, fineTuned);
+            rows.add(new ComparisonRow("judge_score", "score", b, f, b == null || f == null ? null : f - b));
+        });
         rows.add(lowerBetter("latency_avg_ms", "ms", base, fineTuned, s -> s.latency().avgMs()));
         rows.add(lowerBetter("latency_p50_ms", "ms", base, fineTuned, s -> s.latency().p50Ms()));
         rows.add(lowerBetter("latency_p95_ms", "ms", base, fineTuned, s -> s.latency().p95Ms()));
@@ -32,6 +47,10 @@ public final class ComparisonTable {
                 s -> s.promptTokensPerCall() + s.completionTokensPerCall()));
         rows.add(lowerBetter("cost_per_1k_calls_usd", "usd", base, fineTuned, Scorecard::costPer1kCallsUsd));
         return rows;
+    }
+
+    private static Double meanScore(JudgeReport judge, Scorecard card) {
+        return judge.score(ModelRole.ofWire(card.role())).map(JudgeReport.ModelScore::meanScore).orElse(null);
     }
 
     private static ComparisonRow higherBetter(String metric, Scorecard base, Scorecard fineTuned, Function<Scorecard, Double> value) {

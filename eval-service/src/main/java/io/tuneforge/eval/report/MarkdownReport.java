@@ -43,6 +43,34 @@ public final class MarkdownReport {
             }
         }
 
+        if (report.judge() != null) {
+            var judge = report.judge();
+            md.append("\n## Judge (`").append(cell(judge.model())).append("`)\n\nRubric: ").append(cell(judge.rubric())).append("\n\n");
+            md.append("| model | mean score (1-5) | judged | no verdict |\n|---|---|---|---|\n");
+            for (var score : judge.scores()) {
+                md.append("| ").append(score.role()).append(" `").append(cell(score.model())).append("` | ")
+                        .append(score.meanScore() == null ? "-" : String.format(Locale.ROOT, "%.2f", score.meanScore())).append(" | ")
+                        .append(score.judged()).append(" | ").append(score.abstained()).append(" |\n");
+            }
+            if (judge.pairwise() != null) {
+                var p = judge.pairwise();
+                md.append(String.format(Locale.ROOT, "%nPairwise (each pair asked twice, order swapped; a flip is a tie): fine-tuned wins %d, "
+                                + "ties %d, base wins %d, no verdict %d; preference for the fine-tuned model %s (95%% CI %s-%s).%n",
+                        p.candidateWins(), p.ties(), p.baselineWins(), p.abstained(), ratio(p.preferenceRate()), ratio(p.lower()),
+                        ratio(p.upper())));
+            }
+            md.append(String.format(Locale.ROOT, "%nJudge usage: %d calls, %d prompt + %d completion tokens.%n", judge.usage().calls(),
+                    judge.usage().promptTokens(), judge.usage().completionTokens()));
+        }
+
+        if (report.humanReview() != null) {
+            var review = report.humanReview();
+            md.append(String.format(Locale.ROOT, "%n## Human review (blind A/B)%n%n%d of %d pairs reviewed, %d verdicts: fine-tuned preferred %d, "
+                            + "base preferred %d, ties %d; preference for the fine-tuned model %s (95%% CI %s-%s).%n",
+                    review.reviewedPairs(), review.pairs(), review.reviews(), review.candidatePreferred(), review.baselinePreferred(),
+                    review.ties(), ratio(review.preferenceRate()), ratio(review.lower()), ratio(review.upper())));
+        }
+
         boolean sliced = report.models().stream().anyMatch(m -> !m.slices().isEmpty());
         if (sliced) {
             md.append("\n## Slices (exact match)\n\n| model | ");
@@ -82,6 +110,7 @@ public final class MarkdownReport {
             case "ratio" -> ratio(value);
             case "ms" -> String.format(Locale.ROOT, "%.0f ms", value);
             case "usd" -> String.format(Locale.ROOT, "$%.4f", value);
+            case "score" -> String.format(Locale.ROOT, "%.2f", value);
             default -> String.format(Locale.ROOT, "%.1f", value);
         };
     }
@@ -94,6 +123,7 @@ public final class MarkdownReport {
             case "ratio" -> String.format(Locale.ROOT, "%+.1f pp", row.improvement() * 100);
             case "ms" -> String.format(Locale.ROOT, "%+.0f ms", row.improvement());
             case "usd" -> String.format(Locale.ROOT, "%+.4f $", row.improvement());
+            case "score" -> String.format(Locale.ROOT, "%+.2f", row.improvement());
             default -> String.format(Locale.ROOT, "%+.1f", row.improvement());
         };
     }

@@ -7,6 +7,7 @@ import io.tuneforge.eval.domain.TaskKind;
 import io.tuneforge.eval.gates.GateDecision;
 import io.tuneforge.eval.gates.GateInputs;
 import io.tuneforge.eval.gates.QualityGates;
+import io.tuneforge.eval.judge.JudgeReport;
 import io.tuneforge.eval.metrics.FormatCheck;
 import io.tuneforge.eval.metrics.ScoredAnswer;
 import io.tuneforge.eval.metrics.Scorecard;
@@ -29,12 +30,13 @@ public final class ReportAssembly {
      * @param answers  per role, one answer per example, in example order
      * @param prices   the known prices of a model
      * @param promptOf the text shown for an example's prompt in failure examples
+     * @param judge    the judge's results, when the run has a judge
      */
     public static Assembled assemble(String evalId, String datasetId, String versionId, EvalSpec spec,
                                      Map<ModelRole, List<ScoredAnswer>> answers,
                                      Function<String, Optional<Scorecard.TokenPrices>> prices,
                                      Optional<GateInputs.HumanPreference> humanPreference,
-                                     Function<Integer, String> promptOf) {
+                                     Function<Integer, String> promptOf, Optional<JudgeReport> judge) {
         boolean classification = spec.task().kind() == TaskKind.CLASSIFICATION;
         Optional<FormatCheck> format = spec.task().formatCheck();
         List<Scorecard> cards = new ArrayList<>();
@@ -53,14 +55,14 @@ public final class ReportAssembly {
                 .filter(ScoredAnswer::correct).map(ScoredAnswer::idx).collect(Collectors.toSet());
         if (candidate.isPresent()) {
             decision = QualityGates.decide(spec.gates(), new GateInputs(spec.task().kind(), candidate.get(), baseline, production,
-                    answers.get(ModelRole.CANDIDATE), answers.getOrDefault(ModelRole.PRODUCTION, List.of()), humanPreference));
+                    answers.get(ModelRole.CANDIDATE), answers.getOrDefault(ModelRole.PRODUCTION, List.of()), humanPreference, judge));
             failures.addAll(FailureGroups.of(ModelRole.CANDIDATE.wire(), candidate.get().model(),
                     answers.get(ModelRole.CANDIDATE), format, graded, productionRight, promptOf));
         } else {
             // Baseline only: nothing to promote; the gates a candidate would face are shown against the base model.
             Scorecard base = baseline.orElseThrow();
             GateDecision asIfCandidate = QualityGates.decide(spec.gates(), new GateInputs(spec.task().kind(), base, Optional.empty(), Optional.empty(),
-                    answers.get(ModelRole.BASELINE), List.of(), Optional.empty()));
+                    answers.get(ModelRole.BASELINE), List.of(), Optional.empty(), Optional.empty()));
             decision = new GateDecision(asIfCandidate.gates(), GateDecision.BASELINE_ONLY);
             failures.addAll(FailureGroups.of(ModelRole.BASELINE.wire(), base.model(), answers.get(ModelRole.BASELINE), format,
                     graded, Set.of(), promptOf));
@@ -70,7 +72,8 @@ public final class ReportAssembly {
         EvalReport report = new EvalReport(evalId, datasetId, versionId, examples,
                 spec.task().kind().name().toLowerCase(), spec.task().format().name().toLowerCase(),
                 baseColumn.model(), candidate.map(Scorecard::model).orElse(null), decision.decision(),
-                ComparisonTable.of(baseColumn, candidate.orElse(null)), decision.gates(), cards, failures);
+                ComparisonTable.of(baseColumn, candidate.orElse(null), judge), decision.gates(), cards, failures, judge.orElse(null),
+                null);
         return new Assembled(report, decision, cards);
     }
 

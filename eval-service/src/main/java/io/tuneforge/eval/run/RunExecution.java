@@ -4,17 +4,23 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.eval.domain.EvalExample;
+import io.tuneforge.eval.domain.EvalJudgement;
 import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSample;
 import io.tuneforge.eval.domain.EvalSpec;
+import io.tuneforge.eval.domain.JudgeSpec;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.ModelUnderTest;
+import io.tuneforge.eval.judge.JudgeReport;
+import io.tuneforge.eval.judge.JudgeVerdicts;
+import io.tuneforge.eval.judge.ModelJudge;
 import io.tuneforge.eval.metrics.ScoredAnswer;
 import io.tuneforge.eval.metrics.Scorecard;
 import io.tuneforge.eval.pricing.PriceCatalog;
 import io.tuneforge.eval.provider.ChatModels;
 import io.tuneforge.eval.provider.ModelAnswer;
 import io.tuneforge.eval.provider.PromptMessage;
+import io.tuneforge.eval.provider.ProviderAccountUnusable;
 import io.tuneforge.eval.provider.ProviderConnection;
 import io.tuneforge.eval.provider.ProviderConnections;
 import io.tuneforge.eval.provider.ProviderRefused;
@@ -40,10 +46,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Executes one claimed run: copies its examples once, asks every model for every example that has no
- * sample yet (in waves whose size adapts to rate limits), then scores, gates and completes it.
+ * sample yet, has the judge (if any) grade every answer that has no judgement yet, then scores, gates
+ * and completes it. Calls go in waves whose size follows the provider's rate-limit headers and 429s.
  */
 @ApplicationScoped
 public class RunExecution {
@@ -60,6 +69,9 @@ public class RunExecution {
     ChatModels models;
 
     @Inject
+    ModelJudge judge;
+
+    @Inject
     ProviderConnections connections;
 
     @Inject
@@ -68,7 +80,7 @@ public class RunExecution {
     @Inject
     ObjectMapper json;
 
-    /** A sample failing transiently this often in one execution is recorded as an error rather than retried forever. */
+    /** A call failing transiently this often in one execution is recorded as an error rather than retried forever. */
     @ConfigProperty(name = "tuneforge.eval.max-transient-failures", defaultValue = "5")
     int maxTransientFailures;
 
@@ -81,13 +93,27 @@ public class RunExecution {
             ledger.fail(runId, "test_set", e.getMessage());
             return;
         }
+        ProviderConnection connection;
+        try {
+            connection = connections.connection(run.tenantId, run.providerAccount);
+        } catch (ProviderAccountUnusable e) {
+            ledger.fail(runId, "provider", e.getMessage());
+            return;
+        }
         List<EvalExample> examples = QuarkusTransaction.requiringNew().call(() -> EvalExample.ofRun(runId));
-        ProviderConnection connection = connections.forTenant(run.tenantId);
         for (ModelUnderTest model : spec.models()) {
             try {
                 answerAll(run, model, examples, connection, spec.maxConcurrency());
             } catch (ProviderRefused e) {
                 ledger.fail(runId, "provider", model.role().wire() + " model '" + model.model() + "': " + e.getMessage());
+                return;
+            }
+        }
+        if (spec.judge() != null) {
+            try {
+                judgeAll(run, spec, examples, connection);
+            } catch (ProviderRefused e) {
+                ledger.fail(runId, "provider", "judge model '" + spec.judge().model() + "': " + e.getMessage());
                 return;
             }
         }
@@ -99,30 +125,111 @@ public class RunExecution {
         Set<Integer> done = new HashSet<>();
         QuarkusTransaction.requiringNew().run(() ->
                 EvalSample.ofRole(run.id, model.role().wire()).forEach(s -> done.add(s.idx)));
-        List<EvalExample> pending = new ArrayList<>(examples.stream().filter(e -> !done.contains(e.idx)).toList());
-        if (pending.isEmpty()) {
+        List<Call> calls = examples.stream().filter(e -> !done.contains(e.idx)).map(e -> new Call(
+                () -> models.answer(connection, model.model(), prompt(e)),
+                answer -> ledger.recordAnswer(run.id, model.role(), model.model(), e.idx, answer),
+                error -> ledger.recordRefusal(run.id, model.role(), model.model(), e.idx, error))).toList();
+        inWaves(run, model.model(), calls, maxConcurrency);
+    }
+
+    /**
+     * One judge call per (role, example) for scores and two per example (both orders) for the pairwise
+     * comparison, each persisted on its own, so a resumed run asks only for what is missing.
+     */
+    private void judgeAll(EvalRun run, EvalSpec spec, List<EvalExample> examples, ProviderConnection connection) {
+        JudgeSpec judgeSpec = spec.judge();
+        Set<String> done = new HashSet<>();
+        Map<String, String> outputs = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            EvalJudgement.ofRun(run.id).forEach(j -> done.add(j.kind + "/" + j.subject + "/" + j.idx));
+            // A refused answer is judged as the empty answer it is.
+            EvalSample.ofRun(run.id).forEach(s -> outputs.put(s.role + "/" + s.idx, s.output == null ? "" : s.output));
+        });
+        List<Call> calls = new ArrayList<>();
+        for (EvalExample e : examples) {
+            String question = lastUserMessage(e);
+            for (ModelUnderTest model : spec.models()) {
+                String role = model.role().wire();
+                if (!done.contains(EvalJudgement.SCORE + "/" + role + "/" + e.idx)) {
+                    calls.add(judgeCall(run, judgeSpec, EvalJudgement.SCORE, role, e.idx,
+                            () -> judge.askScore(connection, judgeSpec.model(), judgeSpec.rubric(), question, e.reference,
+                                    outputs.getOrDefault(role + "/" + e.idx, ""))));
+                }
+            }
+            if (judgeSpec.pairwiseOn() && spec.model(ModelRole.CANDIDATE).isPresent() && spec.model(ModelRole.BASELINE).isPresent()) {
+                String candidate = outputs.getOrDefault(ModelRole.CANDIDATE.wire() + "/" + e.idx, "");
+                String baseline = outputs.getOrDefault(ModelRole.BASELINE.wire() + "/" + e.idx, "");
+                if (!done.contains(EvalJudgement.PAIRWISE + "/" + EvalJudgement.CANDIDATE_FIRST + "/" + e.idx)) {
+                    calls.add(judgeCall(run, judgeSpec, EvalJudgement.PAIRWISE, EvalJudgement.CANDIDATE_FIRST, e.idx,
+                            () -> judge.askPairwise(connection, judgeSpec.model(), judgeSpec.rubric(), question, e.reference,
+                                    candidate, baseline)));
+                }
+                if (!done.contains(EvalJudgement.PAIRWISE + "/" + EvalJudgement.CANDIDATE_SECOND + "/" + e.idx)) {
+                    calls.add(judgeCall(run, judgeSpec, EvalJudgement.PAIRWISE, EvalJudgement.CANDIDATE_SECOND, e.idx,
+                            () -> judge.askPairwise(connection, judgeSpec.model(), judgeSpec.rubric(), question, e.reference,
+                                    baseline, candidate)));
+                }
+            }
+        }
+        inWaves(run, judgeSpec.model(), calls, spec.maxConcurrency());
+    }
+
+    private Call judgeCall(EvalRun run, JudgeSpec spec, String kind, String subject, int idx, Supplier<ModelAnswer> ask) {
+        return new Call(ask,
+                answer -> ledger.recordJudgement(run.id, kind, subject, idx, spec.model(), answer,
+                        kind.equals(EvalJudgement.SCORE) ? JudgeVerdicts.score(answer.text()).orElse(null) : null,
+                        kind.equals(EvalJudgement.PAIRWISE) ? JudgeVerdicts.choice(answer.text()).orElse(null) : null),
+                error -> ledger.recordJudgementRefusal(run.id, kind, subject, idx, spec.model(), error));
+    }
+
+    /**
+     * Makes {@code calls} against one model in waves of at most {@code maxConcurrency}: the wave shrinks
+     * (or waits for the reset) when the rate-limit headers say the budget is nearly used up, halves after
+     * a 429 and waits its retry-after, and grows back by one after a clean wave. A throttled call is
+     * retried, never dropped; a transient failure is retried up to {@code max-transient-failures} times.
+     */
+    private void inWaves(EvalRun run, String model, List<Call> calls, int maxConcurrency) {
+        if (calls.isEmpty()) {
             return;
         }
+        List<Call> pending = new ArrayList<>(calls);
         AdaptiveConcurrency concurrency = new AdaptiveConcurrency(maxConcurrency);
-        Map<Integer, Integer> transientFailures = new HashMap<>();
+        RatePacer pacer = new RatePacer();
+        Map<Call, Integer> transientFailures = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, maxConcurrency));
         try {
             while (!pending.isEmpty()) {
                 sleep(concurrency.backoff());
-                List<EvalExample> wave = new ArrayList<>(pending.subList(0, Math.min(concurrency.current(), pending.size())));
-                List<Future<Outcome>> futures = wave.stream().map(e -> pool.submit(() -> call(run, model, e, connection))).toList();
+                int wanted = Math.min(concurrency.current(), pending.size());
+                RatePacer.Plan plan = pacer.next(wanted);
+                if (plan.heldBack(wanted)) {
+                    ledger.countPaced(run.id);
+                    LOG.debugf("eval run %s pacing %s: %d of %d calls after %d ms (rate-limit headers)", run.id, model, plan.calls(),
+                            wanted, plan.delay().toMillis());
+                    sleep(plan.delay());
+                }
+                List<Call> wave = new ArrayList<>(pending.subList(0, Math.min(plan.calls(), wanted)));
+                List<Future<Outcome>> futures = wave.stream().map(c -> pool.submit(() -> call(c))).toList();
                 Duration throttledFor = null;
+                int throttled = 0;
                 for (int i = 0; i < wave.size(); i++) {
-                    EvalExample example = wave.get(i);
+                    Call call = wave.get(i);
                     Outcome outcome = await(futures.get(i));
                     switch (outcome.kind()) {
-                        case DONE -> pending.remove(example);
-                        case THROTTLED -> throttledFor = longer(throttledFor, outcome.retryAfter());
+                        case DONE -> {
+                            pending.remove(call);
+                            if (outcome.answer() != null) {
+                                pacer.observe(outcome.answer());
+                            }
+                        }
+                        case THROTTLED -> {
+                            throttledFor = longer(throttledFor, outcome.retryAfter());
+                            throttled++;
+                        }
                         case UNAVAILABLE -> {
-                            if (transientFailures.merge(example.idx, 1, Integer::sum) >= maxTransientFailures) {
-                                ledger.recordRefusal(run.id, model.role(), model.model(), example.idx,
-                                        "provider unavailable after " + maxTransientFailures + " attempts: " + outcome.message());
-                                pending.remove(example);
+                            if (transientFailures.merge(call, 1, Integer::sum) >= maxTransientFailures) {
+                                call.refused().accept("provider unavailable after " + maxTransientFailures + " attempts: " + outcome.message());
+                                pending.remove(call);
                             }
                         }
                         case MODEL_MISSING -> throw new ProviderRefused(404, outcome.message());
@@ -130,7 +237,8 @@ public class RunExecution {
                 }
                 if (throttledFor != null) {
                     concurrency.throttled(throttledFor);
-                    LOG.infof("eval run %s rate limited on %s: %d calls at once, waiting %d ms", run.id, model.model(),
+                    ledger.countThrottled(run.id, throttled);
+                    LOG.infof("eval run %s rate limited on %s: %d calls at once, waiting %d ms", run.id, model,
                             concurrency.current(), throttledFor.toMillis());
                 } else {
                     concurrency.clean();
@@ -142,22 +250,22 @@ public class RunExecution {
         }
     }
 
-    private Outcome call(EvalRun run, ModelUnderTest model, EvalExample example, ProviderConnection connection) {
+    private Outcome call(Call call) {
         try {
-            ModelAnswer answer = models.answer(connection, model.model(), prompt(example));
-            ledger.recordAnswer(run.id, model.role(), model.model(), example.idx, answer);
-            return Outcome.done();
+            ModelAnswer answer = call.ask().get();
+            call.answered().accept(answer);
+            return new Outcome(Outcome.Kind.DONE, null, null, answer);
         } catch (ProviderThrottled e) {
-            return new Outcome(Outcome.Kind.THROTTLED, e.retryAfter(), e.getMessage());
+            return new Outcome(Outcome.Kind.THROTTLED, e.retryAfter(), e.getMessage(), null);
         } catch (ProviderUnavailable e) {
-            return new Outcome(Outcome.Kind.UNAVAILABLE, null, e.getMessage());
+            return new Outcome(Outcome.Kind.UNAVAILABLE, null, e.getMessage(), null);
         } catch (ProviderRefused e) {
             if (e.modelMissing()) {
-                return new Outcome(Outcome.Kind.MODEL_MISSING, null, e.getMessage());
+                return new Outcome(Outcome.Kind.MODEL_MISSING, null, e.getMessage(), null);
             }
-            // This example alone is refused (e.g. too long): it counts as a failed answer, the run goes on.
-            ledger.recordRefusal(run.id, model.role(), model.model(), example.idx, e.getMessage());
-            return Outcome.done();
+            // This call alone is refused (e.g. too long): it counts as a failed answer, the run goes on.
+            call.refused().accept(e.getMessage());
+            return new Outcome(Outcome.Kind.DONE, null, null, null);
         }
     }
 
@@ -165,6 +273,7 @@ public class RunExecution {
         Map<Integer, EvalExample> byIdx = new HashMap<>();
         examples.forEach(e -> byIdx.put(e.idx, e));
         Map<ModelRole, List<ScoredAnswer>> answers = new EnumMap<>(ModelRole.class);
+        List<EvalJudgement> judgements = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
             for (ModelUnderTest model : spec.models()) {
                 answers.put(model.role(), EvalSample.ofRole(run.id, model.role().wire()).stream().map(s -> {
@@ -173,11 +282,13 @@ public class RunExecution {
                             s.promptTokens == null ? 0 : s.promptTokens, s.completionTokens == null ? 0 : s.completionTokens);
                 }).toList());
             }
+            judgements.addAll(EvalJudgement.ofRun(run.id));
         });
+        Optional<JudgeReport> judgeReport = spec.judgeSpec().map(j -> JudgeReport.of(j, spec.models(), judgements));
         Map<String, Optional<Scorecard.TokenPrices>> known = new HashMap<>();
         ReportAssembly.Assembled assembled = ReportAssembly.assemble(run.id, run.datasetId, run.versionId, spec, answers,
                 model -> known.computeIfAbsent(model, m -> prices.pricesOf(run.tenantId, m)), Optional.empty(),
-                idx -> lastUserMessage(byIdx.get(idx)));
+                idx -> lastUserMessage(byIdx.get(idx)), judgeReport);
         ledger.complete(run.id, assembled);
     }
 
@@ -225,11 +336,32 @@ public class RunExecution {
         }
     }
 
-    record Outcome(Kind kind, Duration retryAfter, String message) {
-        enum Kind { DONE, THROTTLED, UNAVAILABLE, MODEL_MISSING }
+    /** One provider call of a run and where its result goes (identity, not value: two calls are never equal). */
+    private static final class Call {
+        private final Supplier<ModelAnswer> ask;
+        private final Consumer<ModelAnswer> answered;
+        private final Consumer<String> refused;
 
-        static Outcome done() {
-            return new Outcome(Kind.DONE, null, null);
+        Call(Supplier<ModelAnswer> ask, Consumer<ModelAnswer> answered, Consumer<String> refused) {
+            this.ask = ask;
+            this.answered = answered;
+            this.refused = refused;
         }
+
+        Supplier<ModelAnswer> ask() {
+            return ask;
+        }
+
+        Consumer<ModelAnswer> answered() {
+            return answered;
+        }
+
+        Consumer<String> refused() {
+            return refused;
+        }
+    }
+
+    record Outcome(Kind kind, Duration retryAfter, String message, ModelAnswer answer) {
+        enum Kind { DONE, THROTTLED, UNAVAILABLE, MODEL_MISSING }
     }
 }

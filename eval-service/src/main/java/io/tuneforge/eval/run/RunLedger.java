@@ -10,13 +10,16 @@ import io.tuneforge.eval.domain.EvalSpec;
 import io.tuneforge.eval.domain.EvalState;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.TaskKind;
-import io.tuneforge.eval.gates.GateDecision;
+import io.tuneforge.eval.domain.EvalJudgement;
+import io.tuneforge.eval.report.EvalReport;
+import io.tuneforge.eval.review.ReviewPairs;
 import io.tuneforge.eval.metrics.AnswerNormalizer;
 import io.tuneforge.eval.metrics.Scorecard;
 import io.tuneforge.eval.provider.ModelAnswer;
 import io.tuneforge.eval.report.ReportAssembly;
 import io.tuneforge.events.eval.EvalCompleted;
 import io.tuneforge.events.eval.EvalFailed;
+import io.tuneforge.events.eval.JudgeUsage;
 import io.tuneforge.events.eval.ModelSummary;
 import io.tuneforge.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +54,9 @@ public class RunLedger {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ReviewPairs reviewPairs;
 
     @ConfigProperty(name = "tuneforge.eval.worker.lease", defaultValue = "60s")
     Duration lease;
@@ -138,6 +144,47 @@ public class RunLedger {
         record(runId, role, model, idx, null, null, null, null, error);
     }
 
+    public void recordJudgement(String runId, String kind, String subject, int idx, String judgeModel, ModelAnswer answer,
+                                Integer score, String choice) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EvalJudgement judgement = judgement(runId, kind, subject, idx, judgeModel);
+            judgement.reply = answer.text();
+            judgement.score = score;
+            judgement.choice = choice;
+            judgement.promptTokens = answer.promptTokens();
+            judgement.completionTokens = answer.completionTokens();
+            judgement.persist();
+        });
+    }
+
+    public void recordJudgementRefusal(String runId, String kind, String subject, int idx, String judgeModel, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EvalJudgement judgement = judgement(runId, kind, subject, idx, judgeModel);
+            judgement.error = error;
+            judgement.persist();
+        });
+    }
+
+    private EvalJudgement judgement(String runId, String kind, String subject, int idx, String judgeModel) {
+        EvalJudgement judgement = new EvalJudgement();
+        judgement.runId = runId;
+        judgement.kind = kind;
+        judgement.subject = subject;
+        judgement.idx = idx;
+        judgement.judgeModel = judgeModel;
+        judgement.finishedAt = clock.instant();
+        return judgement;
+    }
+
+    /** The run held back a wave because the rate-limit headers said the budget was (nearly) used up. */
+    public void countPaced(String runId) {
+        QuarkusTransaction.requiringNew().run(() -> EvalRun.update("pacedWaits = pacedWaits + 1 where id = ?1", runId));
+    }
+
+    public void countThrottled(String runId, int calls) {
+        QuarkusTransaction.requiringNew().run(() -> EvalRun.update("throttledCalls = throttledCalls + ?1 where id = ?2", calls, runId));
+    }
+
     private void record(String runId, ModelRole role, String model, int idx, String output, Long latency, Integer promptTokens,
                         Integer completionTokens, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -167,7 +214,8 @@ public class RunLedger {
             run.report = write(assembled.report());
             run.finishedAt = clock.instant();
             run.leaseUntil = null;
-            outbox.publish(run.tenantId, completedEvent(run, assembled));
+            reviewPairs.create(run.id, assembled.report());
+            outbox.publish(run.tenantId, completedEvent(run, assembled.report()));
         });
     }
 
@@ -186,20 +234,20 @@ public class RunLedger {
         });
     }
 
-    private static EvalCompleted completedEvent(EvalRun run, ReportAssembly.Assembled assembled) {
-        var report = assembled.report();
-        String production = assembled.scorecards().stream().filter(c -> c.role().equals(ModelRole.PRODUCTION.wire()))
+    /** eval.completed for a run's report (on completion, and again when human review changes the decision). */
+    public static EvalCompleted completedEvent(EvalRun run, EvalReport report) {
+        String production = report.models().stream().filter(c -> c.role().equals(ModelRole.PRODUCTION.wire()))
                 .map(Scorecard::model).findFirst().orElse(null);
-        String baseline = assembled.scorecards().stream().filter(c -> c.role().equals(ModelRole.BASELINE.wire()))
+        String baseline = report.models().stream().filter(c -> c.role().equals(ModelRole.BASELINE.wire()))
                 .map(Scorecard::model).findFirst().orElse(null);
-        List<ModelSummary> models = assembled.scorecards().stream().map(c -> new ModelSummary(c.role(), c.model(),
+        List<ModelSummary> models = report.models().stream().map(c -> new ModelSummary(c.role(), c.model(),
                 c.examples(), c.errors(), c.exactMatch(), c.classification() == null ? null : c.classification().accuracy(),
                 c.formatCompliance(), c.rougeL(), c.latency().p95Ms(), c.promptTokens(), c.completionTokens(),
                 c.costPer1kCallsUsd() == null ? null
                         : BigDecimal.valueOf(c.costPer1kCallsUsd()).setScale(6, RoundingMode.HALF_UP).toPlainString())).toList();
-        GateDecision decision = assembled.decision();
+        List<JudgeUsage> judges = report.judge() == null ? List.of() : List.of(report.judge().usage());
         return new EvalCompleted(run.id, run.datasetId, run.versionId, report.fineTunedModel(), baseline, production,
-                decision.decision(), decision.gates(), models, null, null, List.of());
+                report.decision(), report.gates(), models, run.jobId, run.pipelineId, judges);
     }
 
     private String write(Object value) {

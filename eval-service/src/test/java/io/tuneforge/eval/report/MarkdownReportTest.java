@@ -7,7 +7,10 @@ import io.tuneforge.eval.domain.GateSettings;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.ModelUnderTest;
 import io.tuneforge.eval.domain.TaskKind;
+import io.tuneforge.eval.judge.JudgeReport;
 import io.tuneforge.eval.metrics.ScoredAnswer;
+import io.tuneforge.eval.review.HumanReviewSummary;
+import io.tuneforge.events.eval.JudgeUsage;
 import io.tuneforge.eval.metrics.Scorecard;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,7 @@ class MarkdownReportTest {
 
     private static final EvalSpec SPEC = new EvalSpec(List.of(new ModelUnderTest(ModelRole.CANDIDATE, "ft:gpt-4o-mini:acme::x"),
             new ModelUnderTest(ModelRole.BASELINE, "gpt-4o-mini")),
-            new EvalTask(TaskKind.CLASSIFICATION, FormatKind.REGEX, null, "billing|shipping"), GateSettings.DEFAULTS, 4);
+            new EvalTask(TaskKind.CLASSIFICATION, FormatKind.REGEX, null, "billing|shipping"), GateSettings.DEFAULTS, 4, null);
 
     private static ScoredAnswer answer(int idx, String reference, String output, long latency) {
         return new ScoredAnswer(idx, reference, reference, output, null, latency, 30, 1);
@@ -37,7 +40,7 @@ class MarkdownReportTest {
                                 "prompt too long", null, 0, 0)));
         ReportAssembly.Assembled assembled = ReportAssembly.assemble("eval_1", "ds_1", "dsv_1", SPEC, answers,
                 model -> model.startsWith("ft:") ? Optional.empty() : Optional.of(new Scorecard.TokenPrices(0.15, 0.60)),
-                Optional.empty(), idx -> "ticket #" + idx);
+                Optional.empty(), idx -> "ticket #" + idx, Optional.empty());
 
         String md = MarkdownReport.render(assembled.report());
 
@@ -56,10 +59,10 @@ class MarkdownReportTest {
     @Test
     void aBaselineOnlyRunLeavesTheFineTunedColumnEmpty() {
         EvalSpec baselineOnly = new EvalSpec(List.of(new ModelUnderTest(ModelRole.BASELINE, "gpt-4o-mini")),
-                new EvalTask(TaskKind.EXACT, FormatKind.JSON, null, null), GateSettings.DEFAULTS, 2);
+                new EvalTask(TaskKind.EXACT, FormatKind.JSON, null, null), GateSettings.DEFAULTS, 2, null);
         ReportAssembly.Assembled assembled = ReportAssembly.assemble("eval_2", "ds_1", "dsv_1", baselineOnly,
                 Map.of(ModelRole.BASELINE, List.of(answer(0, "{\"a\":1}", "{\"a\": 1}", 5), answer(1, "{}", "no", 5))),
-                model -> Optional.empty(), Optional.empty(), idx -> "q" + idx);
+                model -> Optional.empty(), Optional.empty(), idx -> "q" + idx, Optional.empty());
 
         String md = MarkdownReport.render(assembled.report());
 
@@ -67,5 +70,31 @@ class MarkdownReportTest {
         assertThat(md).contains("baseline only: is prompting `gpt-4o-mini` enough?");
         assertThat(md).contains("| format_compliance | 50.0% | - | - |");
         assertThat(md).contains("### format_violation — baseline `gpt-4o-mini`: 1");
+    }
+
+    @Test
+    void aJudgedAndReviewedRunShowsMeanScoresThePairwisePreferenceAndTheHumanVerdicts() {
+        Map<ModelRole, List<ScoredAnswer>> answers = Map.of(
+                ModelRole.CANDIDATE, List.of(answer(0, "billing", "billing", 10), answer(1, "shipping", "shipping", 12)),
+                ModelRole.BASELINE, List.of(answer(0, "billing", "Hello", 20), answer(1, "shipping", "Sure.", 20)));
+        JudgeReport judge = new JudgeReport("gpt-4.1", "Be correct.",
+                List.of(new JudgeReport.ModelScore("candidate", "ft:gpt-4o-mini:acme::x", 2, 0, 5.0),
+                        new JudgeReport.ModelScore("baseline", "gpt-4o-mini", 2, 0, 1.5)),
+                new JudgeReport.Pairwise(2, 2, 0, 0, 0, 1.0, 0.342, 1.0), new JudgeUsage("gpt-4.1", 8, 800, 80));
+        EvalReport report = ReportAssembly.assemble("eval_3", "ds_1", "dsv_1", SPEC, answers, model -> Optional.empty(),
+                Optional.empty(), idx -> "q" + idx, Optional.of(judge)).report();
+        EvalReport reviewed = report.withHumanReview(new HumanReviewSummary(2, 2, 3, 2, 1, 0, 2.0 / 3, 0.208, 0.939, 4.0, 2.0),
+                report.gates(), report.decision());
+
+        String md = MarkdownReport.render(reviewed);
+
+        assertThat(md).contains("| judge_score | 1.50 | 5.00 | +3.50 |");
+        assertThat(md).contains("## Judge (`gpt-4.1`)").contains("Rubric: Be correct.");
+        assertThat(md).contains("| candidate `ft:gpt-4o-mini:acme::x` | 5.00 | 2 | 0 |");
+        assertThat(md).contains("fine-tuned wins 2, ties 0, base wins 0, no verdict 0; preference for the fine-tuned model 100.0% "
+                + "(95% CI 34.2%-100.0%)");
+        assertThat(md).contains("Judge usage: 8 calls, 800 prompt + 80 completion tokens.");
+        assertThat(md).contains("## Human review (blind A/B)").contains("2 of 2 pairs reviewed, 3 verdicts: fine-tuned preferred 2, "
+                + "base preferred 1, ties 0; preference for the fine-tuned model 66.7% (95% CI 20.8%-93.9%)");
     }
 }

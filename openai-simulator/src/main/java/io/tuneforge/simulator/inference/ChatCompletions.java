@@ -22,7 +22,8 @@ import java.util.Random;
 /**
  * POST /v1/chat/completions: validates the request as OpenAI does, admits it through the rate limiter,
  * asks the named model (fine-tuned: recall from training data, falling back to its parent and then its
- * base), and shapes the answer for tools, JSON mode, stop sequences, max_tokens and streaming.
+ * base), and shapes the answer for tools, JSON mode, stop sequences, max_tokens and streaming. Judge
+ * requests (eval-service's convention, {@link JudgeResponder}) get a verdict computed from their texts.
  */
 @ApplicationScoped
 public class ChatCompletions {
@@ -37,6 +38,7 @@ public class ChatCompletions {
     private final RateLimiter limiter;
     private final ToolCaller tools;
     private final JsonAnswer jsonAnswer;
+    private final JudgeResponder judge;
 
     public ChatCompletions(ObjectMapper json, FineTunedModels models, TokenCounter tokens, RateLimiter limiter) {
         this.json = json;
@@ -45,6 +47,7 @@ public class ChatCompletions {
         this.limiter = limiter;
         this.tools = new ToolCaller(json);
         this.jsonAnswer = new JsonAnswer(json);
+        this.judge = new JudgeResponder(json);
     }
 
     public ChatOutcome complete(JsonNode body, String organization, String azureDeployment) {
@@ -103,9 +106,12 @@ public class ChatCompletions {
         long created = Instant.now().getEpochSecond();
         List<ObjectNode> choices = new ArrayList<>();
         int completionTokens = 0;
+        // A judge request (see JudgeResponder) is answered from the texts it compares, by any model.
+        Optional<String> verdict = judge.reply(responseFormat, messages);
         for (int i = 0; i < n; i++) {
             Random sampler = temperature > 0 ? new Random((body.hasNonNull("seed") ? body.get("seed").asLong() : prompt.hashCode()) * 31 + i) : null;
-            Completion answer = answer(served, messages, prompt, sampler, temperature);
+            Completion answer = verdict.isPresent() ? Completion.text(verdict.get())
+                    : answer(served, messages, prompt, sampler, temperature);
             ObjectNode message = json.createObjectNode();
             message.put("role", "assistant");
             String finish = "stop";
