@@ -72,6 +72,12 @@ public final class EvalsCommand implements Runnable {
         @Option(names = "--production", paramLabel = "MODEL", description = "The version now in production, for regressions.") String production;
         @Option(names = "--task", defaultValue = "exact", description = "exact, classification, ... (default: ${DEFAULT-VALUE}).") String task;
         @Option(names = "--format", defaultValue = "none", description = "Required answer format: none, json, json_schema, regex.") String format;
+        @Option(names = "--account", paramLabel = "ID", description = "Provider account (id or name) the calls go through "
+                + "(default: eval-service's configured provider).") String account;
+        @Option(names = "--judge-model", paramLabel = "MODEL", description = "Score each answer 1-5 with this judge model.")
+        String judgeModel;
+        @Option(names = "--rubric", description = "The judge's rubric (default: eval-service's).") String rubric;
+        @Option(names = "--pairwise", description = "With --judge-model: also ask which answer is better, both orders.") boolean pairwise;
         @Option(names = "--wait", description = "Wait for the result and print the report.") boolean wait;
         @Option(names = "--timeout", defaultValue = "PT30M") Duration timeout;
 
@@ -92,6 +98,20 @@ public final class EvalsCommand implements Runnable {
             }
             body.put("models", models);
             body.put("task", Map.of("kind", task, "format", format));
+            if (account != null) {
+                body.put("provider_account", account);
+            }
+            if (judgeModel != null) {
+                Map<String, Object> judge = new LinkedHashMap<>();
+                judge.put("model", judgeModel);
+                judge.put("pairwise", pairwise);
+                if (rubric != null) {
+                    judge.put("rubric", rubric);
+                }
+                body.put("judge", judge);
+            } else if (pairwise || rubric != null) {
+                throw new IllegalArgumentException("--pairwise and --rubric need --judge-model");
+            }
             var eval = client(SERVICE);
             JsonNode run = eval.postJson("/api/v1/evals", body);
             if (!wait) {

@@ -123,7 +123,8 @@ public final class DemoFlow {
             phase(8, "Evaluate base vs fine-tuned on the held-out test split (eval-service)");
             Optional<ServiceClient> eval = runningClient(stack, "eval-service", key);
             if (ok && eval.isPresent()) {
-                ok &= new EvaluationPhase(out).run(eval.get(), datasetId, TrainingPhase.BASE_MODEL, trainingPhase.fineTunedModel());
+                ok &= new EvaluationPhase(out).run(eval.get(), datasetId, TrainingPhase.BASE_MODEL, trainingPhase.fineTunedModel(),
+                        trainingPhase.accountId());
             }
         }
 

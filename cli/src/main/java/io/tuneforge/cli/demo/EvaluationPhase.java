@@ -25,13 +25,16 @@ final class EvaluationPhase {
     }
 
     /** @return true when the evaluation completed (whatever its decision) */
-    boolean run(ServiceClient eval, String datasetId, String baseModel, String fineTunedModel) {
+    boolean run(ServiceClient eval, String datasetId, String baseModel, String fineTunedModel, String accountId) {
         JsonNode created = eval.postJson("/api/v1/evals", Map.of(
                 "dataset_id", datasetId,
                 "dataset_version", 1,
                 "models", List.of(Map.of("role", "candidate", "model", fineTunedModel),
                         Map.of("role", "baseline", "model", baseModel)),
-                "task", Map.of("kind", "classification", "format", "none")));
+                "task", Map.of("kind", "classification", "format", "none"),
+                // A model-graded score and an order-swapped pairwise preference on top of the exact metrics.
+                "judge", Map.of("model", baseModel, "pairwise", true),
+                "provider_account", accountId));
         String id = created.path("id").asText();
         out.printf("  eval %s: the held-out test split through %s and %s%n", id, baseModel, fineTunedModel);
         long start = System.nanoTime();
@@ -48,7 +51,7 @@ final class EvaluationPhase {
         out.printf("  completed in %.1f s on %d examples; the report (GET /api/v1/evals/%s/report?format=markdown):%n",
                 (System.nanoTime() - start) / 1e9, run.path("examples").asInt(), id);
         String markdown = eval.getText("/api/v1/evals/" + id + "/report?format=markdown", "text/markdown");
-        markdown.lines().limit(40).forEach(line -> out.println("    " + line));
+        markdown.lines().limit(60).forEach(line -> out.println("    " + line));
         out.printf("  decision: %s%n", run.path("decision").asText());
         return true;
     }
