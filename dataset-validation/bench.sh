@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the Java validator against the Node reference (../shared/bench/validate.mjs, tiktoken WASM)
 # on the same seed-42 synthetic file, interleaved, in the same run. Verifies that the Java cookbook-compatible
-# summary equals the reference's, then prints wall time, MB/s, peak RSS (/usr/bin/time -v) and the ratio.
+# summary equals the reference's, then prints wall time, MB/s, CPU time, peak RSS (/usr/bin/time -v) and both ratios.
 #
 #   dataset-validation/bench.sh [SIZE] [RUNS]        SIZE: 100MB (default), 300MB, 10MB ...  RUNS: 3 (default)
 #
@@ -47,15 +47,17 @@ CP="$HERE/target/classes:$(ls "$HERE"/target/lib/*.jar | tr '\n' ':')"
 MAIN=io.tuneforge.dataset.validation.bench.ValidateFileCommand
 BYTES=$(stat -Lc %s "$DATA")
 
-# measure NAME OUTFILE CMD... : appends "wall_seconds max_rss_kb" to $WORK/NAME.times
+# measure NAME OUTFILE CMD... : appends "wall_seconds max_rss_kb cpu_seconds" to $WORK/NAME.times
+# (cpu = user + system: on a machine shared with other builds it is the steadier comparison than wall time)
 measure() {
   local name="$1" out="$2"; shift 2
   /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$out" 2> "$WORK/$name.stderr"
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/$name.time")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.time")
-  echo "$wall $rss" >> "$WORK/$name.times"
-  printf '  %-10s wall %7.2f s  %7.2f MB/s  peak RSS %6.1f MB\n' "$name" "$wall" "$(echo "$BYTES / 1000000 / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" >&2
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ {s+=$2} END {print s}' "$WORK/$name.time")
+  echo "$wall $rss $cpu" >> "$WORK/$name.times"
+  printf '  %-10s wall %7.2f s  %7.2f MB/s  cpu %7.2f s  peak RSS %6.1f MB\n' "$name" "$wall" "$(echo "$BYTES / 1000000 / $wall" | bc -l)" "$cpu" "$(echo "$rss / 1024" | bc -l)" >&2
 }
 
 rm -f "$WORK/reference.times" "$WORK/java.times"
@@ -82,8 +84,11 @@ REF_WALL=$(awk '{print $1}' "$WORK/reference.times" | median)
 JAVA_WALL=$(awk '{print $1}' "$WORK/java.times" | median)
 REF_RSS=$(awk '{print $2}' "$WORK/reference.times" | sort -n | tail -1)
 JAVA_RSS=$(awk '{print $2}' "$WORK/java.times" | sort -n | tail -1)
+REF_CPU=$(awk '{print $3}' "$WORK/reference.times" | median)
+JAVA_CPU=$(awk '{print $3}' "$WORK/java.times" | median)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-printf '\n%-28s %10s %10s %12s\n' "median of $RUNS" "wall s" "MB/s" "peak RSS MB"
-printf '%-28s %10.2f %10.2f %12.1f\n' "reference (tiktoken-wasm)" "$REF_WALL" "$(echo "$BYTES/1000000/$REF_WALL" | bc -l)" "$(echo "$REF_RSS/1024" | bc -l)"
-printf '%-28s %10.2f %10.2f %12.1f\n' "java (jtokkit, $THREADS threads)" "$JAVA_WALL" "$(echo "$BYTES/1000000/$JAVA_WALL" | bc -l)" "$(echo "$JAVA_RSS/1024" | bc -l)"
-printf 'throughput ratio java/reference: %.2fx   (load average at the end: %s)\n' "$(echo "$REF_WALL/$JAVA_WALL" | bc -l)" "$LOAD"
+printf '\n%-28s %10s %10s %10s %12s\n' "median of $RUNS" "wall s" "MB/s" "cpu s" "peak RSS MB"
+printf '%-28s %10.2f %10.2f %10.2f %12.1f\n' "reference (tiktoken-wasm)" "$REF_WALL" "$(echo "$BYTES/1000000/$REF_WALL" | bc -l)" "$REF_CPU" "$(echo "$REF_RSS/1024" | bc -l)"
+printf '%-28s %10.2f %10.2f %10.2f %12.1f\n' "java (jtokkit, $THREADS threads)" "$JAVA_WALL" "$(echo "$BYTES/1000000/$JAVA_WALL" | bc -l)" "$JAVA_CPU" "$(echo "$JAVA_RSS/1024" | bc -l)"
+printf 'throughput ratio java/reference: %.2fx wall, %.2fx cpu   (load average at the end: %s)\n' \
+  "$(echo "$REF_WALL/$JAVA_WALL" | bc -l)" "$(echo "$REF_CPU/$JAVA_CPU" | bc -l)" "$LOAD"

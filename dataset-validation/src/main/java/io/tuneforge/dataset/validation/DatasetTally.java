@@ -159,7 +159,11 @@ final class DatasetTally {
             boolean openAi = format == null && fragmentKeys.contains("messages");
             String what = "[".equals(firstNonBlank) ? "a JSON array" : "pretty-printed (multi-line) JSON";
             String holds = format != null ? " holding " + format.label() : openAi ? " holding OpenAI chat examples" : "";
-            String hint = FindingCode.PRETTY_PRINTED_JSON.fixHint() + (format != null ? "; then " + format.conversion() : "");
+            // The importer reads JSON arrays itself, so for an importable format there is no jq step to do first.
+            String hint = format != null && format.importFormat() != null && "[".equals(firstNonBlank)
+                    ? format.importHint() + ", which reads the JSON array as it is; by hand: " + FindingCode.PRETTY_PRINTED_JSON.fixHint()
+                            + ", then " + format.mapping()
+                    : FindingCode.PRETTY_PRINTED_JSON.fixHint() + (format != null ? "; then " + format.conversion() : "");
             ledger.record(Finding.of(FindingCode.PRETTY_PRINTED_JSON, 0, "", "the file is " + what + holds + ", not JSONL: "
                     + unparsable + " of " + (lines - blankLines) + " lines are fragments of multi-line JSON", hint));
         }

@@ -31,7 +31,7 @@ final class LineAnalyzer {
         this.options = options;
         this.tokens = new TokenCounter(options.encoding());
         this.json = new JsonLineParser(options.maxLineBytes());
-        this.pii = options.scanPii() ? new PiiScanner() : null;
+        this.pii = options.scanPii() ? new PiiScanner(options.phoneRegion()) : null;
     }
 
     /** Never throws for bad data: a bug on one odd line becomes a finding, not a failed upload. */

@@ -67,7 +67,7 @@ public final class ExampleCheck {
         if (input == null || input.isNull()) {
             ctx.report(FindingCode.DPO_MISSING_KEY, "input", "preference example missing 'input'");
         } else if (input.isArray()) {
-            ctx.report(FindingCode.DPO_INPUT_SHORTHAND, "input", "input is a bare message list; read as {\"messages\": [...]}");
+            ctx.report(FindingCode.DPO_INPUT_SHORTHAND, "input", "input is a bare message list; it was accepted and normalized to {\"messages\": [...]}");
             messages = input;
         } else if (input.isObject()) {
             unknownKeys(input, PREFERENCE_INPUT_KEYS, "input.", ctx);

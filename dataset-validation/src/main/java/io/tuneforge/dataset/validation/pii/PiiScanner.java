@@ -1,5 +1,7 @@
 package io.tuneforge.dataset.validation.pii;
 
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +14,19 @@ import java.util.regex.Pattern;
  * digits, two capitals followed by two digits or a known key prefix marks a candidate, and only the candidate's
  * neighbourhood is examined (with a pattern where the shape is fiddly). Scanning whole texts with a set of
  * regexes costs more than tokenizing them. Checksums (Luhn, IBAN mod 97) and range rules keep false positives on
- * ids, versions and prices low. Thread-safe.
+ * ids, versions and prices low. Phone numbers are confirmed by Google's libphonenumber ({@code findNumbers},
+ * leniency VALID: the number must be valid for its region's numbering plan), with national numbers read in the
+ * configured default region. Thread-safe.
  */
 public final class PiiScanner {
 
+    /** Region for national phone numbers (written without +country code) when none is configured. */
+    public static final String DEFAULT_PHONE_REGION = "US";
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
     private static final Set<String> DOCUMENTATION_DOMAINS = Set.of("example.com", "example.org", "example.net");
-    /** International (+CC ...), North American (3-3-4) and trunk-prefixed national (0...) shapes; bare digit runs are ids. */
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w+.=-])(?:\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}"
-                    + "|\\(?\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}"
-                    + "|0\\d{2,4}[ .-]\\d{3,4}[ .-]\\d{3,4})(?![\\w=]|[.-]\\d)");
+    /** The shortest national significant numbers in use have 7 digits; fewer are never a phone number. */
+    private static final int MIN_PHONE_DIGITS = 7;
     private static final Pattern CARD = Pattern.compile("(?<![\\d.+-])(?:\\d[ -]?){12,18}\\d(?![\\d.-]?\\d)");
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
@@ -54,13 +59,46 @@ public final class PiiScanner {
     }
     private static final int MAX_MATCHES_PER_TEXT = 5;
 
+    private final String phoneRegion;
+
+    public PiiScanner() {
+        this(DEFAULT_PHONE_REGION);
+    }
+
+    /** @param phoneRegion ISO 3166 region (e.g. "US", "DE", "GB") for phone numbers written without a country code */
+    public PiiScanner(String phoneRegion) {
+        if (phoneRegion == null || !PHONES.getSupportedRegions().contains(phoneRegion)) {
+            throw new IllegalArgumentException("unknown phone region '" + phoneRegion + "': use an ISO 3166 code such as US, GB, DE");
+        }
+        this.phoneRegion = phoneRegion;
+    }
+
+    public String phoneRegion() {
+        return phoneRegion;
+    }
+
+    /** The first few hits: evidence for a report. */
     public List<PiiMatch> scan(String text) {
         return scan(text, text.toCharArray());
     }
 
+    /** Every hit, in text order, without overlaps: what a redactor must replace. */
+    public List<PiiMatch> scanAll(String text) {
+        List<PiiMatch> all = scan(text, text.toCharArray(), Integer.MAX_VALUE);
+        if (all.size() > 1) {
+            all = new ArrayList<>(all);
+            all.sort(java.util.Comparator.comparingInt(PiiMatch::start));
+        }
+        return all;
+    }
+
     /** @param chars the chars of {@code text}, when the caller already has them */
     public List<PiiMatch> scan(String text, char[] chars) {
-        Hits hits = new Hits();
+        return scan(text, chars, MAX_MATCHES_PER_TEXT);
+    }
+
+    private List<PiiMatch> scan(String text, char[] chars, int limit) {
+        Hits hits = new Hits(limit);
         int n = chars.length;
         for (int i = 0; i < n && hits.room(); i++) {
             char c = chars[i];
@@ -79,17 +117,31 @@ public final class PiiScanner {
                 if (c == 'A' && (text.startsWith("AKIA", i) || text.startsWith("ASIA", i) || text.startsWith("AIza", i))) {
                     secret(text, i, hits);
                 }
-            } else if (text.startsWith("sk-", i) || text.startsWith("k_live_", i + 1) || text.startsWith("gh", i) && i + 3 < n
-                    && text.charAt(i + 3) == '_' || text.startsWith("github_pat_", i) || text.startsWith("xox", i)
-                    || text.startsWith("-----BEGIN ", i)) {
+            } else if (i + 3 < n && keyPrefix(text, chars, c, i)) {
                 secret(text, i, hits);
             }
         }
         return hits.list == null ? List.of() : hits.list;
     }
 
+    /**
+     * Whether a key prefix (sk-, sk_live_, rk_live_, gh?_, github_pat_, xox, -----BEGIN) starts at {@code i}; the
+     * second character decides most lowercase letters at once, since 's', 'r', 'g' and 'x' are everywhere in prose.
+     */
+    private static boolean keyPrefix(String text, char[] chars, char c, int i) {
+        char next = chars[i + 1];
+        return switch (c) {
+            case 's' -> next == 'k' && (chars[i + 2] == '-' || text.startsWith("_live_", i + 2));
+            case 'r' -> next == 'k' && text.startsWith("_live_", i + 2);
+            case 'g' -> next == 'h' && (chars[i + 3] == '_' || text.startsWith("github_pat_", i));
+            case 'x' -> next == 'o' && chars[i + 2] == 'x';
+            case '-' -> next == '-' && text.startsWith("-----BEGIN ", i);
+            default -> false;
+        };
+    }
+
     /** Examines the run of digits and separators starting at {@code from}; returns where it ends. */
-    private static int number(String text, int from, Hits hits) {
+    private int number(String text, int from, Hits hits) {
         int n = text.length();
         int end = from;
         int digits = 0;
@@ -112,6 +164,8 @@ public final class PiiScanner {
         if (digits >= 9) {
             find(SSN, text, start, end, hits, PiiKind.NATIONAL_ID);
             cards(text, start, end, hits);
+        }
+        if (digits >= MIN_PHONE_DIGITS) {
             phones(text, start, end, hits);
         }
         return Math.max(end, from + 1);
@@ -125,7 +179,7 @@ public final class PiiScanner {
                     || ip.startsWith("198.51.100.") || ip.startsWith("203.0.113.")) {
                 continue; // unspecified, loopback, broadcast and RFC 5737 documentation ranges are not personal
             }
-            hits.add(PiiKind.IP_ADDRESS, ip.substring(0, ip.indexOf('.') + 1) + "*.*.*");
+            hits.add(PiiKind.IP_ADDRESS, ip.substring(0, ip.indexOf('.') + 1) + "*.*.*", m.start(1), m.end(1));
         }
     }
 
@@ -135,19 +189,39 @@ public final class PiiScanner {
             String compact = m.group().replace(" ", "").replace("-", "");
             char first = compact.charAt(0);
             if (compact.length() >= 13 && compact.length() <= 19 && first >= '2' && first <= '6' && Luhn.isValid(compact)) {
-                hits.add(PiiKind.CARD_NUMBER, "**** " + compact.substring(compact.length() - 4));
+                hits.add(PiiKind.CARD_NUMBER, "**** " + compact.substring(compact.length() - 4), m.start(), m.end());
             }
         }
     }
 
-    private static void phones(String text, int start, int end, Hits hits) {
-        Matcher m = region(PHONE, text, start, end);
-        while (m.find() && hits.room()) {
-            String compact = m.group().replaceAll("\\D", "");
-            if (compact.length() >= 10 && compact.length() <= 15) {
-                hits.add(PiiKind.PHONE, "***" + compact.substring(compact.length() - 3));
+    /**
+     * Hands the run of digits to libphonenumber. A run glued to a word, an '=' or a path ("id123...", "x=...",
+     * "/v2/4155550132") is an identifier, and one followed by '=' or an operator is arithmetic ("28980-18480=10500"),
+     * not something a person wrote as a phone number.
+     */
+    private void phones(String text, int start, int end, Hits hits) {
+        if (start > 0 && isIdentifierGlue(text.charAt(start - 1)) || end < text.length() && isFollowerOfNonPhone(text.charAt(end))) {
+            return;
+        }
+        for (PhoneNumberMatch m : PHONES.findNumbers(text.substring(start, end), phoneRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            int s = start + m.start();
+            int e = start + m.end();
+            if (!hits.room()) {
+                return;
+            }
+            if (!hits.overlaps(s, e)) {
+                String national = Long.toString(m.number().getNationalNumber());
+                hits.add(PiiKind.PHONE, "***" + national.substring(Math.max(0, national.length() - 3)), s, e);
             }
         }
+    }
+
+    private static boolean isFollowerOfNonPhone(char c) {
+        return Character.isLetter(c) || c == '=' || c == '*' || c == '/' || c == '+' || c == '%' || c == '_';
+    }
+
+    private static boolean isIdentifierGlue(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '=' || c == '/' || c == '.' || c == '-' || c == '#';
     }
 
     private static void iban(String text, int at, Hits hits) {
@@ -155,7 +229,7 @@ public final class PiiScanner {
         if (m.lookingAt()) {
             String compact = m.group().replace(" ", "");
             if (Iban.isValid(compact)) {
-                hits.add(PiiKind.IBAN, compact.substring(0, 4) + "****" + compact.substring(compact.length() - 4));
+                hits.add(PiiKind.IBAN, compact.substring(0, 4) + "****" + compact.substring(compact.length() - 4), m.start(), m.end());
             }
         }
     }
@@ -167,7 +241,7 @@ public final class PiiScanner {
         Matcher m = region(SECRET, text, at, Math.min(text.length(), at + SECRET_WINDOW));
         if (m.lookingAt()) {
             String value = m.group();
-            hits.add(PiiKind.SECRET, value.substring(0, Math.min(4, value.length() / 4)) + "…(" + value.length() + " chars)");
+            hits.add(PiiKind.SECRET, value.substring(0, Math.min(4, value.length() / 4)) + "…(" + value.length() + " chars)", m.start(), m.end());
         }
     }
 
@@ -195,14 +269,14 @@ public final class PiiScanner {
                 || domain.endsWith(".invalid") || domain.endsWith(".localhost")) {
             return;
         }
-        hits.add(PiiKind.EMAIL, text.charAt(left) + "***@" + domain);
+        hits.add(PiiKind.EMAIL, text.charAt(left) + "***@" + domain, left, right);
     }
 
     private static void find(Pattern pattern, String text, int start, int end, Hits hits, PiiKind kind) {
         Matcher m = region(pattern, text, start, end);
         while (m.find() && hits.room()) {
             String v = m.group();
-            hits.add(kind, "***-**-" + v.substring(v.length() - 4));
+            hits.add(kind, "***-**-" + v.substring(v.length() - 4), m.start(), m.end());
         }
     }
 
@@ -230,19 +304,38 @@ public final class PiiScanner {
         return c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
     }
 
-    /** At most a few hits per text: the evidence, not an inventory. */
+    /** The hits of one text, up to a limit (a report wants evidence, not an inventory; a redactor wants all). */
     private static final class Hits {
+        final int limit;
         List<PiiMatch> list;
 
-        boolean room() {
-            return list == null || list.size() < MAX_MATCHES_PER_TEXT;
+        Hits(int limit) {
+            this.limit = limit;
         }
 
-        void add(PiiKind kind, String masked) {
+        boolean room() {
+            return list == null || list.size() < limit;
+        }
+
+        boolean overlaps(int start, int end) {
+            if (list != null) {
+                for (PiiMatch m : list) {
+                    if (m.start() < end && start < m.end()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        void add(PiiKind kind, String masked, int start, int end) {
+            if (overlaps(start, end)) {
+                return; // a card number is not also a phone number
+            }
             if (list == null) {
                 list = new ArrayList<>(2);
             }
-            list.add(new PiiMatch(kind, masked));
+            list.add(new PiiMatch(kind, masked, start, end));
         }
     }
 }

@@ -15,7 +15,10 @@ public final class SimHash {
 
     /** 0 when the text is too short to judge. Only the first {@value #MAX_WORDS} words count: enough to tell. */
     public static long of(String text) {
-        int[] weights = new int[64];
+        // Per bit, how many features have it set: 8 lanes of 8 one-byte counters, so one feature costs 8 additions
+        // instead of 64. A byte cannot overflow: there are at most MAX_WORDS - 1 = 255 features.
+        long[] lanes = new long[8];
+        int features = 0;
         int words = 0;
         long previous = 0;
         char[] chars = text.toCharArray();
@@ -36,9 +39,10 @@ public final class SimHash {
             }
             if (words > 0) {
                 long feature = ContentFingerprint.mix(previous * 31 + h);
-                for (int b = 0; b < 64; b++) {
-                    weights[b] += (int) ((feature >>> b) & 1) * 2 - 1;
+                for (int k = 0; k < 8; k++) {
+                    lanes[k] += (feature >>> k) & 0x0101010101010101L;
                 }
+                features++;
             }
             previous = h;
             words++;
@@ -48,7 +52,8 @@ public final class SimHash {
         }
         long hash = 0;
         for (int b = 0; b < 64; b++) {
-            if (weights[b] > 0) {
+            long set = (lanes[b & 7] >>> ((b >>> 3) << 3)) & 0xFF;
+            if (2 * set > features) { // more features have the bit than lack it
                 hash |= 1L << b;
             }
         }

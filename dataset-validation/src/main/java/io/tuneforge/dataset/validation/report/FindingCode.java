@@ -24,7 +24,7 @@ public enum FindingCode {
     MIXED_DATASET_KINDS("mixed_dataset_kinds", Severity.ERROR, "keep supervised (messages) and preference (input/preferred_output) examples in separate files"),
 
     // ---- structure (cookbook categories first)
-    DATA_TYPE("data_type", Severity.ERROR, "each line must be a JSON object such as {\"messages\": [...]}"),
+    DATA_TYPE("data_type", Severity.ERROR, "make each line one example object, e.g. {\"messages\": [...]}"),
     MISSING_MESSAGES_LIST("missing_messages_list", Severity.ERROR, "add a non-empty \"messages\" array of {\"role\", \"content\"} objects"),
     MESSAGE_MISSING_KEY("message_missing_key", Severity.ERROR, "give every message a \"role\" and a \"content\""),
     MESSAGE_UNRECOGNIZED_KEY("message_unrecognized_key", Severity.ERROR, "remove the key: messages allow role, content, name, weight, tool_calls, tool_call_id, function_call"),
@@ -33,7 +33,7 @@ public enum FindingCode {
     EXAMPLE_MISSING_ASSISTANT_MESSAGE("example_missing_assistant_message", Severity.ERROR, "add the assistant reply the model should learn to produce"),
     EXAMPLE_MISSING_USER_MESSAGE("example_missing_user_message", Severity.WARNING, "add the user turn that the assistant reply answers"),
     UNRECOGNIZED_TOP_LEVEL_KEY("unrecognized_top_level_key", Severity.WARNING, "remove it: an example allows messages, tools, parallel_tool_calls and functions"),
-    INVALID_WEIGHT("invalid_weight", Severity.ERROR, "weight must be 0 or 1 and only on assistant messages"),
+    INVALID_WEIGHT("invalid_weight", Severity.ERROR, "set weight to 1 to train on the reply or 0 to skip it, on assistant messages only"),
     INVALID_NAME("invalid_name", Severity.WARNING, "name must be a string of letters, digits, '_' or '-' (at most 64)"),
     INVALID_TOOLS("invalid_tools", Severity.ERROR, "tools must be an array of {\"type\": \"function\", \"function\": {\"name\", \"parameters\"}}"),
     INVALID_TOOL_CALL("invalid_tool_call", Severity.ERROR, "each tool call needs id, type \"function\" and function {name, arguments (a JSON string)}"),
@@ -44,12 +44,12 @@ public enum FindingCode {
     UNDECLARED_TOOL("undeclared_tool", Severity.WARNING, "declare the function in the example's \"tools\" (or fix the name)"),
     INVALID_CONTENT_PART("invalid_content_part", Severity.ERROR, "content parts are {\"type\": \"text\", \"text\"} or {\"type\": \"image_url\", \"image_url\": {\"url\"}}"),
     INVALID_IMAGE("invalid_image", Severity.ERROR, "use an https URL or a data:image/jpeg|png|webp;base64 URL"),
-    IMAGE_TOO_LARGE("image_too_large", Severity.ERROR, "images must be at most 10 MB: downscale or recompress"),
-    TOO_MANY_IMAGES("too_many_images", Severity.ERROR, "an example may contain at most 64 images: split it"),
-    IMAGE_OUTSIDE_USER_MESSAGE("image_outside_user_message", Severity.ERROR, "images are only allowed in user messages"),
-    DPO_INPUT_SHORTHAND("dpo_input_shorthand", Severity.WARNING, "write input as {\"messages\": [...]}; the bare list was accepted and normalized"),
+    IMAGE_TOO_LARGE("image_too_large", Severity.ERROR, "downscale or recompress the image to at most 10 MB"),
+    TOO_MANY_IMAGES("too_many_images", Severity.ERROR, "split the example into several with fewer images each"),
+    IMAGE_OUTSIDE_USER_MESSAGE("image_outside_user_message", Severity.ERROR, "move the image into a user message"),
+    DPO_INPUT_SHORTHAND("dpo_input_shorthand", Severity.WARNING, "write input as {\"messages\": [...]} to silence this warning"),
     DPO_MISSING_KEY("dpo_missing_key", Severity.ERROR, "a preference example needs input, preferred_output and non_preferred_output"),
-    DPO_INVALID_OUTPUT("dpo_invalid_output", Severity.ERROR, "preferred_output and non_preferred_output are each a list of exactly one assistant message with content"),
+    DPO_INVALID_OUTPUT("dpo_invalid_output", Severity.ERROR, "give preferred_output and non_preferred_output one assistant message with content each"),
     DPO_IDENTICAL_OUTPUTS("dpo_identical_outputs", Severity.ERROR, "make the preferred and non-preferred replies differ, or drop the pair"),
     DPO_INPUT_ENDS_WITH_ASSISTANT("dpo_input_ends_with_assistant", Severity.WARNING, "end input.messages with the user turn the outputs answer"),
 
@@ -59,16 +59,16 @@ public enum FindingCode {
     EXAMPLE_OVER_4K_TOKENS("example_over_4k_tokens", Severity.WARNING, "long examples cost more and train slower; keep examples focused where you can"),
 
     // ---- quality
-    TOO_FEW_EXAMPLES("too_few_examples", Severity.ERROR, "OpenAI requires at least 10 examples"),
+    TOO_FEW_EXAMPLES("too_few_examples", Severity.ERROR, "add examples until the file reaches the minimum; 50 to 100 well-crafted ones usually give a clear improvement"),
     FEW_EXAMPLES("few_examples", Severity.WARNING, "50 to 100 well-crafted examples usually give a clear improvement"),
     EXACT_DUPLICATE("exact_duplicate", Severity.WARNING, "remove the repeated example: duplicates over-weight it and leak across splits"),
     NEAR_DUPLICATE("near_duplicate", Severity.WARNING, "merge or diversify near-identical examples"),
-    CONTRADICTORY_EXAMPLES("contradictory_examples", Severity.WARNING, "the same prompt has different answers: keep the correct one"),
-    CONTRADICTORY_PREFERENCES("contradictory_preferences", Severity.WARNING, "the same pair is preferred both ways: keep one direction"),
+    CONTRADICTORY_EXAMPLES("contradictory_examples", Severity.WARNING, "keep the correct answer and fix or remove the other example"),
+    CONTRADICTORY_PREFERENCES("contradictory_preferences", Severity.WARNING, "keep the direction you want and remove the reversed pair"),
     SYSTEM_PROMPT_INCONSISTENT("system_prompt_inconsistent", Severity.WARNING, "use the system prompt you will use in production in every example"),
-    SYSTEM_PROMPT_MISSING("system_prompt_missing", Severity.WARNING, "most examples have a system prompt but this one does not: add it"),
+    SYSTEM_PROMPT_MISSING("system_prompt_missing", Severity.WARNING, "add the system prompt the other examples use"),
     CATEGORY_IMBALANCE("category_imbalance", Severity.WARNING, "add examples of the rare categories or down-sample the dominant one"),
-    REFUSALS_OVERREPRESENTED("refusals_overrepresented", Severity.WARNING, "too many assistant replies are refusals; the model will learn to refuse expected queries"),
+    REFUSALS_OVERREPRESENTED("refusals_overrepresented", Severity.WARNING, "replace refusals with the answers you want, or remove them, so the model does not learn to refuse expected queries"),
     NO_ASSISTANT_REPLIES("no_assistant_replies", Severity.ERROR, "this looks like a prompt-only (RFT or eval) set: add assistant replies for supervised fine-tuning"),
 
     // ---- PII and secrets
@@ -82,7 +82,7 @@ public enum FindingCode {
 
     // ---- limits of the validator itself
     VALIDATOR_FAILURE("validator_failure", Severity.ERROR, "the validator could not analyse this line; please report it with the line"),
-    ANALYSIS_CAPACITY_REACHED("analysis_capacity_reached", Severity.INFO, "duplicate detection covered only the first examples; raise the capacity option for a full scan");
+    ANALYSIS_CAPACITY_REACHED("analysis_capacity_reached", Severity.INFO, "raise QualityThresholds.fingerprintCapacity for a full duplicate scan");
 
     private final String code;
     private final Severity severity;

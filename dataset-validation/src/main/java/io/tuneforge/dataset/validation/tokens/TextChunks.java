@@ -11,7 +11,12 @@ package io.tuneforge.dataset.validation.tokens;
  *     continues over a space except at its start, and no pattern ending before the space looks ahead at it
  *     (the only lookahead, {@code \s+(?!\S)}, ends in whitespace);</li>
  * <li>before a letter or digit that follows a newline: the newline-led patterns ({@code \s*[\r\n]+},
- *     the punctuation pattern's {@code [\r\n/]*} tail) stop before a letter or digit and do not look ahead.</li>
+ *     the punctuation pattern's {@code [\r\n/]*} tail) stop before a letter or digit and do not look ahead;</li>
+ * <li>before punctuation or a symbol that follows a letter or digit ("fetchData(", "設定。", "x.append"): the
+ *     piece holding that letter or digit is a letter or number piece, and those end at the last letter, mark or
+ *     digit. Only o200k's contraction suffix ('s, 't ...) could continue one, so the ASCII apostrophe is never a
+ *     cut; combining marks belong to o200k's letter pieces, and surrogates may be letters, so neither is one.
+ *     This splits CJK text (which has no spaces) and code into short chunks that the cache answers.</li>
  * </ol>
  * "Non-whitespace" is decided conservatively (printable ASCII, letters, digits), so an exotic Unicode space
  * can only prevent a cut, never cause a wrong one. Verified against whole-string counts on the shared datasets.
@@ -27,7 +32,25 @@ final class TextChunks {
         if (c == ' ') {
             return solid(s[i - 1]) && solid(s[i + 1]);
         }
-        return s[i - 1] == '\n' && (c < 0x80 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c));
+        char prev = s[i - 1];
+        if (prev == '\n') {
+            return c < 0x80 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
+        }
+        return isPunctuation(c) && (prev < 0x80 ? isAsciiLetterOrDigit(prev) : Character.isLetterOrDigit(prev));
+    }
+
+    /** Punctuation or symbol: neither letter, number, mark, whitespace, control nor surrogate; not the apostrophe. */
+    private static boolean isPunctuation(char c) {
+        if (c < 0x80) {
+            return c > 0x20 && c < 0x7f && c != '\'' && !isAsciiLetterOrDigit(c);
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+                 Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {

@@ -5,7 +5,9 @@ import static io.tuneforge.dataset.validation.Datasets.distinctChats;
 import static io.tuneforge.dataset.validation.Datasets.findings;
 import static io.tuneforge.dataset.validation.Datasets.validate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tuneforge.dataset.validation.ValidationOptions;
 import io.tuneforge.dataset.validation.report.Finding;
 import io.tuneforge.dataset.validation.report.Severity;
 import io.tuneforge.dataset.validation.report.ValidationReport;
@@ -23,7 +25,7 @@ class PiiScannerTest {
     @Test
     void emails() {
         assertThat(scanner.scan("write to jane.doe@acme-corp.com today")).singleElement()
-                .isEqualTo(new PiiMatch(PiiKind.EMAIL, "j***@acme-corp.com"));
+                .isEqualTo(new PiiMatch(PiiKind.EMAIL, "j***@acme-corp.com", 9, 31));
         assertThat(kinds("see user@example.com or a@b or @handle")).isEmpty();
     }
 
@@ -33,6 +35,37 @@ class PiiScannerTest {
         assertThat(kinds("call (415) 555-0132")).containsExactly(PiiKind.PHONE);
         assertThat(kinds("+4915112345678")).containsExactly(PiiKind.PHONE);
         assertThat(kinds("on 2023-10-05 we sold 1234 units at 12.50")).isEmpty();
+        assertThat(kinds("London office: +44 20 7946 0958")).containsExactly(PiiKind.PHONE);
+        // libphonenumber checks the numbering plan: 555-0132 shapes without a valid area code are not numbers
+        assertThat(kinds("call (099) 555-0132")).isEmpty();
+        assertThat(kinds("order 4155550132x and id=4155550132 and /v1/4155550132")).isEmpty();
+        assertThat(kinds("left 28980 - 18480 = <<28980-18480=10500>>10500")).isEmpty(); // GSM8K arithmetic, not a number
+    }
+
+    @Test
+    void nationalPhoneNumbersAreReadInTheConfiguredRegion() {
+        List<PiiMatch> german = new PiiScanner("DE").scan("ruf an: 030 9018200");
+        assertThat(german).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(PiiKind.PHONE);
+            assertThat(m.masked()).isEqualTo("***200");
+            assertThat("ruf an: 030 9018200".substring(m.start(), m.end())).isEqualTo("030 9018200");
+        });
+        assertThat(scanner.scan("ruf an: 030 9018200")).isEmpty();
+        assertThatThrownBy(() -> new PiiScanner("XX")).hasMessageContaining("unknown phone region");
+        String line = chat("Bitte ruf mich an: 030 9018200", "Mache ich.");
+        assertThat(findings(validate(distinctChats(50) + line + "\n", ValidationOptions.defaults().withPhoneRegion("DE")), "pii_phone"))
+                .extracting(Finding::line).containsExactly(51L);
+        assertThat(findings(validate(distinctChats(50) + line + "\n"), "pii_phone")).isEmpty();
+    }
+
+    @Test
+    void scanAllReturnsEveryHitWithItsSpanInTextOrder() {
+        String text = "a@corp.io, b@corp.io, c@corp.io, d@corp.io, e@corp.io, f@corp.io, call 212-555-7890";
+        assertThat(scanner.scan(text)).hasSize(5);
+        List<PiiMatch> all = scanner.scanAll(text);
+        assertThat(all).hasSize(7);
+        assertThat(all).extracting(m -> text.substring(m.start(), m.end())).first().isEqualTo("a@corp.io");
+        assertThat(all).extracting(m -> text.substring(m.start(), m.end())).last().isEqualTo("212-555-7890");
     }
 
     @Test

@@ -32,7 +32,15 @@ class TokenCounterTest {
             "a  b   c    d",
             "x\n/y\n-z\n1a",
             "Ünïcödé ŴÖRDS and MiXeD CaSe",
-            "   \n   \n");
+            "   \n   \n",
+            // cuts before punctuation after a letter or digit: contractions, marks, surrogates and symbols
+            "it's they'll WE'RE o'clock x'y don't.",
+            "buffer.append(fetchData ** 2)  # square\nreturn {\"ok\": True}",
+            "東京駅から新宿駅まで。エラーメッセージを確認して、設定ファイルを修正しました！（完了）",
+            "cafe\u0301. nai\u0308ve, re\u0301sume\u0301!",
+            "word😀, 字\uD840\uDC00。 x\uD840\uDC00, end",
+            "ABC。DEF, aB.cD; Ⅻ. ½, x². ١٢٣،٤ a_b-c $5€ 3+4=7",
+            "https://example.com/path?q=1&r=2#frag");
 
     @ParameterizedTest
     @EnumSource(TokenEncoding.class)
