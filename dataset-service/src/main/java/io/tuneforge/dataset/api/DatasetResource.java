@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.dataset.domain.Dataset;
 import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.domain.Split;
+import io.tuneforge.dataset.diff.VersionDiff;
 import io.tuneforge.dataset.ingest.DatasetIngestion;
 import io.tuneforge.dataset.ingest.Finding;
+import io.tuneforge.dataset.split.SplitPlan;
+import io.tuneforge.dataset.validation.imports.SourceFormat;
 import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.paging.Page;
 import io.tuneforge.platform.paging.PageRequest;
@@ -21,6 +24,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,13 +35,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/datasets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +62,9 @@ public class DatasetResource {
     Clock clock;
 
     @Inject
+    VersionDiff diff;
+
+    @Inject
     ObjectMapper json;
 
     public record CreateDatasetRequest(
@@ -67,13 +78,29 @@ public class DatasetResource {
         }
     }
 
+    /**
+     * How a version came to be.
+     *
+     * @param mode              {@code upload} (its own content), {@code append} (the parent's examples, then the upload) or
+     *                          {@code redacted} (the parent's examples with personal data replaced)
+     * @param parentVersion     the version it extends; null for an upload
+     * @param uploadedBytes     bytes of the request body as sent (compressed if gzip); null before lineage was kept
+     * @param firstUploadedLine first line of the validated file that came from the upload (findings use these lines)
+     * @param importedFrom      the format the upload was converted from ({@code ?import=}); report at {@code .../import-report}
+     * @param redaction         for mode {@code redacted}: lines changed and replacements per finding code
+     */
+    public record Lineage(String mode, Integer parentVersion, String parentVersionId, Long uploadedBytes, Long firstUploadedLine,
+                          String importedFrom, DatasetIngestion.RedactionReport redaction) {
+    }
+
+    /**
+     * @param stratified whether each category kept its share in every split
+     * @param splits     per split: examples, tokens and examples per category (empty without categories)
+     */
     public record VersionView(String id, String datasetId, int version, String status, long exampleCount,
                               long errorCount, String encoding, long billableTokens, Instant createdAt,
+                              Lineage lineage, boolean stratified, Map<String, SplitPlan.SplitStats> splits,
                               List<Finding> findings) {
-        static VersionView of(DatasetVersion v, List<Finding> findings) {
-            return new VersionView(v.id, v.datasetId, v.version, v.status.name().toLowerCase(), v.exampleCount,
-                    v.errorCount, v.encoding, v.billableTokens, v.createdAt, findings);
-        }
     }
 
     @POST
@@ -108,12 +135,43 @@ public class DatasetResource {
     @Path("/{id}/versions")
     @Consumes({"application/jsonl", "application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upload a new version",
-            description = "Body: JSONL, one example per line, streamed. The version is validated and split; "
-                    + "the response carries the verdict and findings with line numbers.")
-    public Response upload(@PathParam("id") String id, InputStream body, UriInfo uri) {
-        DatasetVersion version = ingestion.ingest(tenant.id(), id, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(version.version)).build())
-                .entity(VersionView.of(version, findingsOf(version))).build();
+            description = "Body: JSONL (plain or gzip), one example per line, streamed. mode=append makes the version the "
+                    + "parent's examples followed by the body's lines; import=<format> converts the body first. The version "
+                    + "is validated as a whole and split (stratified by category, duplicate groups kept together); the "
+                    + "response carries the verdict, lineage, per-split counts and findings with line numbers.")
+    public Response upload(@PathParam("id") String id,
+                           @Parameter(description = "upload (default): the body is the whole new version; append: the new "
+                                   + "version is the parent's examples followed by the body's lines, validated as a whole")
+                           @QueryParam("mode") @DefaultValue("upload") String mode,
+                           @Parameter(description = "append only: the version to extend (default: the latest validated one)")
+                           @QueryParam("parent") Integer parent,
+                           @Parameter(description = "convert the body from another format first: alpaca, sharegpt, "
+                                   + "chosen_rejected, prompt_completion, or auto (detect); the mapping report is kept")
+                           @QueryParam("import") String importFormat,
+                           InputStream body, UriInfo uri) {
+        DatasetVersion.Mode which = switch (mode) {
+            case "upload" -> DatasetVersion.Mode.UPLOAD;
+            case "append" -> DatasetVersion.Mode.APPEND;
+            default -> throw ApiProblem.badRequest("Unknown upload mode", "mode '" + mode
+                    + "' is not supported: use mode=upload (a new version from the body) or mode=append (add the body's lines "
+                    + "to the latest validated version, or to ?parent=N).");
+        };
+        if (parent != null && which != DatasetVersion.Mode.APPEND) {
+            throw ApiProblem.badRequest("parent needs mode=append", "?parent=" + parent
+                    + " names the version to extend; add mode=append, or drop parent to upload a new version.");
+        }
+        SourceFormat format = null;
+        if (importFormat != null) {
+            try {
+                format = SourceFormat.parse(importFormat);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("Unknown import format", e.getMessage() + ".");
+            }
+        }
+        DatasetVersion version = ingestion.ingest(
+                new DatasetIngestion.Request(tenant.id(), id, which, parent, importFormat != null, format), body);
+        return Response.created(uri.getAbsolutePathBuilder().replaceQuery(null).path(Integer.toString(version.version)).build())
+                .entity(view(version, findingsOf(version))).build();
     }
 
     @GET
@@ -121,7 +179,7 @@ public class DatasetResource {
     @Operation(summary = "List the versions of a dataset")
     public List<VersionView> versions(@PathParam("id") String id) {
         owned(id);
-        return DatasetVersion.ofDataset(tenant.id(), id).stream().map(v -> VersionView.of(v, List.of())).toList();
+        return DatasetVersion.ofDataset(tenant.id(), id).stream().map(v -> view(v, List.of())).toList();
     }
 
     @GET
@@ -130,7 +188,7 @@ public class DatasetResource {
     public VersionView version(@PathParam("id") String id, @PathParam("version") int version) {
         DatasetVersion v = DatasetVersion.findOwned(tenant.id(), id, version)
                 .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + version));
-        return VersionView.of(v, findingsOf(v));
+        return view(v, findingsOf(v));
     }
 
     @GET
@@ -145,6 +203,54 @@ public class DatasetResource {
             throw ApiProblem.notFound("Validation report", id + "/" + version);
         }
         return Response.ok(v.report, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}/import-report")
+    @Operation(summary = "How an imported version was converted",
+            description = "Source format, records read/written/skipped, which source field became which OpenAI field "
+                    + "(with counts), and the skipped records with their line and reason.")
+    public Response importReport(@PathParam("id") String id, @PathParam("version") int version) {
+        DatasetVersion v = DatasetVersion.findOwned(tenant.id(), id, version)
+                .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + version));
+        if (v.importReport == null) {
+            throw ApiProblem.notFound("Import report", id + "/" + version + " (the version was not uploaded with ?import=)");
+        }
+        return Response.ok(v.importReport, MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/{id}/versions/{version}/redacted")
+    @Operation(summary = "Create a redacted copy of a version",
+            description = "A new version (mode redacted, parent = this version) with every email, phone number, card "
+                    + "number, IBAN, national id, IP address and secret in message text replaced by a typed placeholder "
+                    + "([EMAIL], [PHONE] ...), validated and split like an upload; its report no longer has those findings.")
+    public Response redacted(@PathParam("id") String id, @PathParam("version") int version, UriInfo uri) {
+        DatasetVersion copy = ingestion.ingest(new DatasetIngestion.Request(tenant.id(), id, DatasetVersion.Mode.REDACTED, version,
+                false, null), InputStream.nullInputStream());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/datasets").path(id).path("versions")
+                        .path(Integer.toString(copy.version)).build())
+                .entity(view(copy, findingsOf(copy))).build();
+    }
+
+    @GET
+    @Path("/{id}/versions/{version}/diff")
+    @Operation(summary = "What changed between two versions",
+            description = "Examples added/removed/unchanged (matched by content fingerprint, not line number), example "
+                    + "count, token and billable-token deltas, examples per category, finding occurrences per code and "
+                    + "examples per split; each as {version, against, delta}.")
+    public VersionDiff.Diff diff(@PathParam("id") String id, @PathParam("version") int version,
+                                 @Parameter(description = "the version to compare with", required = true)
+                                 @QueryParam("against") Integer against) {
+        if (against == null) {
+            throw ApiProblem.badRequest("Missing 'against'", "Name the version to compare with, e.g. ?against="
+                    + Math.max(1, version - 1) + ".");
+        }
+        DatasetVersion v = DatasetVersion.findOwned(tenant.id(), id, version)
+                .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + version));
+        DatasetVersion u = DatasetVersion.findOwned(tenant.id(), id, against)
+                .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + against));
+        return diff.between(v, u);
     }
 
     @GET
@@ -165,6 +271,31 @@ public class DatasetResource {
                     + " failed validation and has no splits; fix the findings and upload a new version.");
         }
         return Response.ok(new SplitStream(v.id, which)).type("application/jsonl").build();
+    }
+
+    private VersionView view(DatasetVersion v, List<Finding> findings) {
+        Integer parentVersion = v.parentVersionId == null ? null
+                : DatasetVersion.<DatasetVersion>findByIdOptional(v.parentVersionId).map(p -> p.version).orElse(null);
+        Lineage lineage = new Lineage(v.mode.wireName(), parentVersion, v.parentVersionId, v.uploadedBytes, v.firstUploadedLine,
+                v.importFormat, v.redactionReport == null ? null : read(v.redactionReport, DatasetIngestion.RedactionReport.class));
+        Map<String, SplitPlan.SplitStats> splits = Map.of();
+        if (v.splitStats != null) {
+            try {
+                splits = json.readValue(v.splitStats, new TypeReference<LinkedHashMap<String, SplitPlan.SplitStats>>() { });
+            } catch (Exception e) {
+                throw new IllegalStateException("stored split statistics of " + v.id + " are unreadable", e);
+            }
+        }
+        return new VersionView(v.id, v.datasetId, v.version, v.status.name().toLowerCase(), v.exampleCount,
+                v.errorCount, v.encoding, v.billableTokens, v.createdAt, lineage, v.stratified, splits, findings);
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return json.readValue(stored, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " is unreadable", e);
+        }
     }
 
     private Dataset owned(String id) {

@@ -19,6 +19,20 @@ public class DatasetVersion extends PanacheEntityBase {
 
     public enum Status { VALIDATED, REJECTED }
 
+    /** How the version's content came to be. */
+    public enum Mode {
+        /** A new upload replaces the content. */
+        UPLOAD,
+        /** The parent's examples followed by the uploaded lines. */
+        APPEND,
+        /** The parent's examples with personal data and secrets replaced by typed placeholders. */
+        REDACTED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     @Id
     public String id;
 
@@ -58,8 +72,49 @@ public class DatasetVersion extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Mode mode = Mode.UPLOAD;
+
+    /** The version this one was derived from (append); null for a new upload. */
+    @Column(name = "parent_version_id")
+    public String parentVersionId;
+
+    /** Bytes of the request body as sent (compressed if it was gzip). */
+    @Column(name = "uploaded_bytes")
+    public Long uploadedBytes;
+
+    /** First line of the validated file that came from this upload (1 unless appended). */
+    @Column(name = "first_uploaded_line")
+    public Long firstUploadedLine;
+
+    /** Per split: examples, tokens, examples per category, as JSON; null before V3 and for rejected versions. */
+    @Column(name = "split_stats", columnDefinition = "text")
+    public String splitStats;
+
+    /** The format the upload was converted from (dataset-validation's importer), e.g. {@code alpaca}; null if none. */
+    @Column(name = "import_format")
+    public String importFormat;
+
+    /** The importer's report as JSON: records read/written/skipped, field mappings, skipped records. */
+    @Column(name = "import_report", columnDefinition = "text")
+    public String importReport;
+
+    /** For a redacted copy: lines changed and replacements per kind, as JSON. */
+    @Column(name = "redaction_report", columnDefinition = "text")
+    public String redactionReport;
+
+    /** Whether the split kept each category's proportion (the examples have categories). */
+    @Column(nullable = false)
+    public boolean stratified;
+
     public static Optional<DatasetVersion> findOwned(String tenantId, String datasetId, int version) {
         return find("tenantId = ?1 and datasetId = ?2 and version = ?3", tenantId, datasetId, version).firstResultOptional();
+    }
+
+    public static Optional<DatasetVersion> latestValidated(String tenantId, String datasetId) {
+        return find("tenantId = ?1 and datasetId = ?2 and status = ?3 order by version desc", tenantId, datasetId, Status.VALIDATED)
+                .firstResultOptional();
     }
 
     public static List<DatasetVersion> ofDataset(String tenantId, String datasetId) {

@@ -6,8 +6,13 @@ import io.tuneforge.dataset.domain.Dataset;
 import io.tuneforge.dataset.domain.DatasetExample;
 import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.domain.Split;
-import io.tuneforge.dataset.split.SeededSplitter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.dataset.split.SplitConfig;
+import io.tuneforge.dataset.split.SplitPlan;
+import io.tuneforge.dataset.split.StratifiedSplitter;
+import io.tuneforge.dataset.validation.imports.ImportResult;
+import io.tuneforge.dataset.validation.imports.SourceFormat;
+import io.tuneforge.dataset.validation.pii.RedactionResult;
 import io.tuneforge.dataset.validation.report.FindingTally;
 import io.tuneforge.dataset.validation.report.Severity;
 import io.tuneforge.dataset.validation.report.ValidationReport;
@@ -21,7 +26,7 @@ import io.tuneforge.platform.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,11 +36,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,6 +57,8 @@ public class DatasetIngestion {
     private static final int MAX_KEPT_FINDINGS = 200;
     private static final int MIN_EXAMPLES = 10;
     private static final int FLUSH_EVERY = 500;
+    private static final int UPDATE_BATCH = 1000;
+    private static final int MAX_CATEGORY_CHARS = 200;
 
     @Inject
     EntityManager em;
@@ -68,22 +78,137 @@ public class DatasetIngestion {
     @Inject
     ValidationEngine engine;
 
-    @Transactional
-    public DatasetVersion ingest(String tenantId, String datasetId, InputStream upload) {
-        Dataset dataset = Dataset.findOwned(tenantId, datasetId)
-                .orElseThrow(() -> ApiProblem.notFound("Dataset", datasetId));
-        try (UploadSpool spool = UploadSpool.of(upload)) {
-            ValidationReport report = engine.validate(spool);
-            try (InputStream content = spool.content()) {
-                return store(tenantId, dataset, content, report);
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    SourceConversions conversions;
+
+    /**
+     * What to make a version from: the upload alone, the upload appended to a validated parent, or a redacted copy
+     * of a validated parent (no upload). {@code importFormat} converts the upload first ("auto" detects the format).
+     */
+    public record Request(String tenantId, String datasetId, DatasetVersion.Mode mode, Integer parentVersion,
+                          boolean convert, SourceFormat importFormat) {
+    }
+
+    /**
+     * Spools and validates the upload outside any transaction (it may take minutes for a large file), then stores
+     * the version in one transaction bounded by {@code tuneforge.dataset.ingest.store-timeout}.
+     */
+    public DatasetVersion ingest(Request request, InputStream upload) {
+        Dataset dataset = QuarkusTransaction.requiringNew().call(() -> Dataset.findOwned(request.tenantId(), request.datasetId()))
+                .orElseThrow(() -> ApiProblem.notFound("Dataset", request.datasetId()));
+        DatasetVersion parent = switch (request.mode()) {
+            case UPLOAD -> null;
+            case APPEND -> appendParent(request);
+            case REDACTED -> validatedVersion(request, "redact");
+        };
+        SourceConversions.Imported imported = null;
+        SourceConversions.Redacted redacted = null;
+        try {
+            InputStream body = upload;
+            if (request.convert()) {
+                imported = conversions.importUpload(upload, request.importFormat(), dataset.method);
+                body = Files.newInputStream(imported.file());
             }
-        } catch (IOException e) {
+            UploadSpool spool;
+            if (request.mode() == DatasetVersion.Mode.REDACTED) {
+                redacted = conversions.redactVersion(parent.id);
+                spool = UploadSpool.ofFile(redacted.file(), 0);
+            } else if (parent != null) {
+                spool = UploadSpool.appending(parent.id, body);
+            } else {
+                spool = UploadSpool.of(body);
+            }
+            try (spool; InputStream closeBody = body) {
+                ValidationReport report = engine.validate(spool);
+                SourceConversions.Imported importedResult = imported;
+                SourceConversions.Redacted redactedResult = redacted;
+                return QuarkusTransaction.requiringNew().timeout((int) config.storeTimeout().toSeconds()).call(() -> {
+                    try (InputStream content = spool.content()) {
+                        DatasetVersion version = store(request.tenantId(), dataset, content, report);
+                        version.mode = request.mode();
+                        version.parentVersionId = parent == null ? null : parent.id;
+                        version.uploadedBytes = redactedResult != null ? null
+                                : importedResult != null ? importedResult.uploadedBytes() : spool.uploadedBytes();
+                        version.firstUploadedLine = redactedResult != null ? null : spool.firstUploadedLine();
+                        if (importedResult != null) {
+                            version.importFormat = importedResult.result().sourceFormat().id();
+                            version.importReport = writeJson(ImportReport.of(importedResult.result()));
+                        }
+                        if (redactedResult != null) {
+                            version.redactionReport = writeJson(RedactionReport.of(redactedResult.result()));
+                        }
+                        return version;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        } catch (IOException | UncheckedIOException e) {
             throw ApiProblem.badRequest("Unreadable upload", "The upload could not be read: " + e.getMessage()
                     + ". Send the file again; gzip uploads must be complete.");
+        } finally {
+            deleteQuietly(imported == null ? null : imported.file());
+        }
+    }
+
+    /** The version an append extends: the one named, or the latest validated; a rejected one has no content to extend. */
+    private static DatasetVersion appendParent(Request request) {
+        if (request.parentVersion() != null) {
+            return validatedVersion(request, "append to");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> DatasetVersion.latestValidated(request.tenantId(), request.datasetId()))
+                .orElseThrow(() -> ApiProblem.conflict("Nothing to append to", "Dataset " + request.datasetId()
+                        + " has no validated version yet; upload a first version without ?mode=append."));
+    }
+
+    private static DatasetVersion validatedVersion(Request request, String verb) {
+        DatasetVersion named = QuarkusTransaction.requiringNew()
+                .call(() -> DatasetVersion.findOwned(request.tenantId(), request.datasetId(), request.parentVersion()))
+                .orElseThrow(() -> ApiProblem.notFound("Dataset version", request.datasetId() + "/" + request.parentVersion()));
+        if (named.status != DatasetVersion.Status.VALIDATED) {
+            throw ApiProblem.conflict("Cannot " + verb + " a rejected version", "Version " + named.version + " of "
+                    + request.datasetId() + " failed validation and has no examples; " + verb + " a validated version instead.");
+        }
+        return named;
+    }
+
+    /** The importer's report as served by {@code GET .../import-report}. */
+    public record ImportReport(String sourceFormat, String sourceLabel, String outputKind, long recordsRead, long recordsWritten,
+                               long recordsSkipped, List<ImportResult.FieldMapping> mappings,
+                               List<ImportResult.SkippedRecord> skipped) {
+        static ImportReport of(ImportResult r) {
+            return new ImportReport(r.sourceFormat().id(), r.sourceFormat().label(), r.outputKind().name().toLowerCase(Locale.ROOT),
+                    r.recordsRead(), r.recordsWritten(), r.recordsSkipped(), r.mappings(), r.skipped());
+        }
+    }
+
+    /** What a redacted copy replaced: per finding code (pii_email, secret ...), and the lines touched. */
+    public record RedactionReport(long lines, long linesChanged, long unparsedLines, long droppedLines, long replaced,
+                                  Map<String, Long> replacements) {
+        static RedactionReport of(RedactionResult r) {
+            Map<String, Long> byCode = new LinkedHashMap<>();
+            r.replacements().forEach((kind, count) -> byCode.put(kind.code().code(), count));
+            return new RedactionReport(r.lines(), r.linesChanged(), r.unparsedLines(), r.droppedLines(), r.total(), byCode);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Scratch space in the temp directory: a leftover file is harmless.
         }
     }
 
     private DatasetVersion store(String tenantId, Dataset dataset, InputStream upload, ValidationReport report) {
+        // Serializes concurrent uploads to one dataset: each gets the next version number.
+        dataset = em.find(Dataset.class, dataset.id, LockModeType.PESSIMISTIC_WRITE);
         DatasetVersion version = new DatasetVersion();
         version.id = EntityIds.next("dsv");
         version.tenantId = tenantId;
@@ -96,10 +221,10 @@ public class DatasetIngestion {
         em.persist(version);
 
         ExampleCheck check = new ExampleCheck(dataset.method);
-        SeededSplitter splitter = new SeededSplitter(splitConfig.seed(), splitConfig.testPercent(), splitConfig.validationPercent());
+        StratifiedSplitter splitter = StratifiedSplitter.of(splitConfig);
+        long[] lineOfExample = new long[1024];
         List<Finding> kept = new ArrayList<>();
         Map<String, Long> countsByCode = new LinkedHashMap<>();
-        Map<Split, long[]> perSplit = new EnumMap<>(Split.class);
         long errors = 0;
         long valid = 0;
         long lineNo = 0;
@@ -124,17 +249,21 @@ public class DatasetIngestion {
                     }
                 }
                 if (result.example().isPresent()) {
-                    ExampleCheck.CheckedExample example = result.example().get();
-                    Split split = splitter.assign(example.prompt());
+                    ExampleCheck.Checked example = result.example().get();
+                    int index = splitter.add(example.promptFingerprint(), example.nearText(), example.category(), example.tokens());
+                    if (index == lineOfExample.length) {
+                        lineOfExample = Arrays.copyOf(lineOfExample, index * 2);
+                    }
+                    lineOfExample[index] = lineNo;
+                    // Stored in train; the split is known once every example has been seen (assignSplits).
                     DatasetExample row = new DatasetExample();
                     row.key = new DatasetExample.Key(version.id, lineNo);
-                    row.split = split.wireName();
+                    row.split = Split.TRAIN.wireName();
                     row.tokens = example.tokens();
                     row.content = example.content();
+                    row.fingerprint = example.fingerprint();
+                    row.category = truncate(example.category());
                     em.persist(row);
-                    long[] stats = perSplit.computeIfAbsent(split, s -> new long[2]);
-                    stats[0]++;
-                    stats[1] += example.tokens();
                     valid++;
                     if (valid % FLUSH_EVERY == 0) {
                         em.flush();
@@ -192,12 +321,15 @@ public class DatasetIngestion {
                             .map(f -> new DatasetRejected.LineError(f.code(), f.line(), f.message())).toList()));
         } else {
             version.status = DatasetVersion.Status.VALIDATED;
-            long[] train = perSplit.getOrDefault(Split.TRAIN, new long[2]);
-            version.billableTokens = train[1];
+            SplitPlan plan = splitter.assign();
+            assignSplits(version.id, plan, lineOfExample);
+            version.stratified = plan.stratified();
+            version.splitStats = writeJson(plan.statsByWireName());
+            version.billableTokens = plan.stats(Split.TRAIN).tokens();
             List<SplitSummary> splits = new ArrayList<>();
             for (Split split : Split.values()) {
-                long[] stats = perSplit.getOrDefault(split, new long[2]);
-                splits.add(new SplitSummary(split.wireName(), stats[0], stats[1],
+                SplitPlan.SplitStats stats = plan.stats(split);
+                splits.add(new SplitSummary(split.wireName(), stats.examples(), stats.tokens(),
                         "/api/v1/datasets/" + dataset.id + "/versions/" + version.version + "/splits/" + split.wireName()));
             }
             List<FindingCount> warnings = kept.stream().filter(f -> !f.isError()).map(Finding::code).distinct()
@@ -208,6 +340,27 @@ public class DatasetIngestion {
         return version;
     }
 
+    /** Moves the held-out and validation examples out of train, a bounded batch of line numbers per statement. */
+    private void assignSplits(String versionId, SplitPlan plan, long[] lineOfExample) {
+        for (Split split : new Split[] {Split.TEST, Split.VALIDATION}) {
+            List<Long> batch = new ArrayList<>(UPDATE_BATCH);
+            for (int i = 0; i < plan.size(); i++) {
+                if (plan.splitOf(i) == split) {
+                    batch.add(lineOfExample[i]);
+                }
+                if (batch.size() == UPDATE_BATCH || (i == plan.size() - 1 && !batch.isEmpty())) {
+                    em.createQuery("update DatasetExample e set e.split = ?1 where e.key.versionId = ?2 and e.key.lineNo in ?3")
+                            .setParameter(1, split.wireName()).setParameter(2, versionId).setParameter(3, batch).executeUpdate();
+                    batch = new ArrayList<>(UPDATE_BATCH);
+                }
+            }
+        }
+    }
+
+    private static String truncate(String category) {
+        return category == null || category.length() <= MAX_CATEGORY_CHARS ? category : category.substring(0, MAX_CATEGORY_CHARS);
+    }
+
     private static BufferedReader strictUtf8(InputStream in) {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -215,8 +368,12 @@ public class DatasetIngestion {
     }
 
     private String write(List<Finding> findings) {
+        return writeJson(findings);
+    }
+
+    private String writeJson(Object value) {
         try {
-            return json.writeValueAsString(findings);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("findings are plain records and always serialize", e);
         }

@@ -2,42 +2,51 @@ package io.tuneforge.dataset.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
+import io.tuneforge.dataset.validation.ValidationOptions;
+import io.tuneforge.dataset.validation.format.CheckedExample;
+import io.tuneforge.dataset.validation.format.JsonLineParser;
+import io.tuneforge.dataset.validation.format.LineContext;
+import io.tuneforge.dataset.validation.quality.ContentFingerprint;
+import io.tuneforge.dataset.validation.quality.QualitySignals;
+import io.tuneforge.dataset.validation.tokens.TokenCounter;
+import io.tuneforge.dataset.validation.tokens.TokenEncoding;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The walking skeleton's per-line checks: one JSON object per line, in the shape of the dataset's
- * method, and its token count (o200k_base, with the chat format's per-message overhead).
- * The full validator (dataset-validation) replaces these checks.
+ * The per-line checks of the storage pass: one JSON object per line, in the shape of the dataset's method.
+ * A valid example gets the engine's (dataset-validation) token count and quality signals: its content and
+ * prompt fingerprints, its SimHash and its category, which the splitter and the version diff use, so the
+ * service derives them exactly as the engine's duplicate and balance checks do.
  */
 public class ExampleCheck {
 
-    /** Tokens the chat format adds per message and per example (OpenAI cookbook accounting). */
-    private static final int TOKENS_PER_MESSAGE = 3;
-    private static final int TOKENS_PER_EXAMPLE = 3;
-
-    public static final String ENCODING = "o200k_base";
-
-    private static final Encoding TOKENIZER = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    public static final String ENCODING = TokenEncoding.O200K_BASE.id();
 
     private final ObjectMapper json = new ObjectMapper();
     private final String method;
+    private final TokenCounter tokens = new TokenCounter(TokenEncoding.O200K_BASE);
+    private final JsonLineParser parser = new JsonLineParser(ValidationOptions.DEFAULT_MAX_LINE_BYTES);
 
     public ExampleCheck(String method) {
         this.method = method;
     }
 
-    /** The outcome for one line: its token count when valid, its findings otherwise. */
-    public record Result(Optional<CheckedExample> example, List<Finding> findings) {
+    /** The outcome for one line: the checked example when valid, its findings otherwise. */
+    public record Result(Optional<Checked> example, List<Finding> findings) {
     }
 
-    /** A valid example: its canonical prompt (for deterministic, leak-free splitting) and tokens. */
-    public record CheckedExample(String content, String prompt, int tokens) {
+    /**
+     * A valid example with what splitting and diffing need.
+     *
+     * @param fingerprint       the engine's structural fingerprint of the whole example
+     * @param promptFingerprint what the model sees before its (last) reply: examples sharing it share a split
+     * @param nearText          SimHash of the dialogue (0 when too short): near-duplicates share a split
+     * @param category          label field or short final answer, null when none
+     */
+    public record Checked(String content, int tokens, long fingerprint, long promptFingerprint, long nearText, String category) {
     }
 
     public Result check(long lineNo, String line) {
@@ -61,9 +70,7 @@ public class ExampleCheck {
                     + ("dpo".equals(method) ? "'input.messages'" : "'messages'") + " must be a non-empty list of messages"));
             return new Result(Optional.empty(), findings);
         }
-        int tokens = TOKENS_PER_EXAMPLE;
         boolean hasAssistant = false;
-        StringBuilder prompt = new StringBuilder();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             String role = message.path("role").asText("");
@@ -73,12 +80,6 @@ public class ExampleCheck {
             }
             if ("assistant".equals(role)) {
                 hasAssistant = true;
-            } else {
-                prompt.append(role).append(':').append(content == null ? "" : content.asText()).append('\n');
-            }
-            tokens += TOKENS_PER_MESSAGE + TOKENIZER.countTokensOrdinary(role);
-            if (content != null && content.isTextual()) {
-                tokens += TOKENIZER.countTokensOrdinary(content.asText());
             }
         }
         if ("dpo".equals(method)) {
@@ -87,8 +88,6 @@ public class ExampleCheck {
                 if (!output.isArray() || output.isEmpty()) {
                     findings.add(Finding.error("dpo_missing_output", lineNo, "line " + lineNo + ": '" + field
                             + "' must be a list with one assistant message"));
-                } else {
-                    tokens += TOKENS_PER_MESSAGE + TOKENIZER.countTokensOrdinary(output.get(0).path("content").asText(""));
                 }
             }
         } else if (!hasAssistant) {
@@ -98,7 +97,20 @@ public class ExampleCheck {
         if (findings.stream().anyMatch(Finding::isError)) {
             return new Result(Optional.empty(), findings);
         }
-        return new Result(Optional.of(new CheckedExample(line, prompt.toString(), tokens)), findings);
+        return new Result(Optional.of(engineView(lineNo, line, root)), findings);
+    }
+
+    /** Tokens and quality signals as the engine computes them (its findings were reported by its own pass). */
+    private Checked engineView(long lineNo, String line, JsonNode root) {
+        CheckedExample checked = io.tuneforge.dataset.validation.format.ExampleCheck.check(root,
+                new LineContext(lineNo, tokens, null, parser));
+        QualitySignals signals = checked.conversation() == null ? null : QualitySignals.of(root, checked);
+        if (signals == null) {
+            long whole = ContentFingerprint.of(root);
+            return new Checked(line, checked.tokens(), whole, whole, 0, null);
+        }
+        return new Checked(line, checked.tokens(), signals.exact(), signals.prompt() != 0 ? signals.prompt() : signals.exact(),
+                signals.nearText(), signals.category());
     }
 
     private static String firstLine(String message) {

@@ -1,31 +1,73 @@
 package io.tuneforge.dataset.ingest;
 
+import io.tuneforge.dataset.domain.ExamplePages;
+
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The upload spooled to a local temporary file while it is being ingested: the validation engine
- * streams it once, then it is streamed again into storage. The file is deleted when the ingestion
- * ends (it is scratch space, never the stored content: that lives in the database), and neither
+ * The file a version is validated from, spooled to a local temporary file while it is being ingested: the
+ * validation engine streams it once, then it is streamed again into storage. The file is deleted when the
+ * ingestion ends (it is scratch space, never the stored content: that lives in the database), and neither
  * pass holds the upload in memory.
  */
 final class UploadSpool implements AutoCloseable {
 
     private final Path file;
+    private final long uploadedBytes;
+    private final long firstUploadedLine;
 
-    private UploadSpool(Path file) {
+    private UploadSpool(Path file, long uploadedBytes, long firstUploadedLine) {
         this.file = file;
+        this.uploadedBytes = uploadedBytes;
+        this.firstUploadedLine = firstUploadedLine;
     }
 
+    /** The upload as it was sent (plain or gzip). */
     static UploadSpool of(InputStream upload) throws IOException {
         Path file = Files.createTempFile("tuneforge-upload-", ".jsonl");
         try {
-            Files.copy(upload, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return new UploadSpool(file);
+            CountingInputStream counted = new CountingInputStream(upload);
+            Files.copy(counted, file, StandardCopyOption.REPLACE_EXISTING);
+            return new UploadSpool(file, counted.count, 1);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** A file already written (an import's output, a redacted copy): owned, and deleted, by the spool. */
+    static UploadSpool ofFile(Path file, long uploadedBytes) {
+        return new UploadSpool(file, uploadedBytes, 1);
+    }
+
+    /**
+     * The parent version's examples, one per line in their order, followed by the upload's lines (gunzipped):
+     * the file an appended version is validated as a whole from.
+     */
+    static UploadSpool appending(String parentVersionId, InputStream upload) throws IOException {
+        Path file = Files.createTempFile("tuneforge-append-", ".jsonl");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            long[] lines = {0};
+            ExamplePages.forEach(parentVersionId, null, example -> {
+                out.write(example.content.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+                lines[0]++;
+            });
+            CountingInputStream counted = new CountingInputStream(upload);
+            try (InputStream content = gunzipIfCompressed(new BufferedInputStream(counted, 1 << 16))) {
+                content.transferTo(out);
+            }
+            return new UploadSpool(file, counted.count, lines[0] + 1);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -36,9 +78,22 @@ final class UploadSpool implements AutoCloseable {
         return file;
     }
 
-    /** The upload's text: gunzipped when it was sent gzip-compressed (recognised by its magic bytes). */
+    /** Bytes of the request body as received (compressed when it was gzip). */
+    long uploadedBytes() {
+        return uploadedBytes;
+    }
+
+    /** The first line of {@link #content()} that came from the upload: 1, or after the parent's lines. */
+    long firstUploadedLine() {
+        return firstUploadedLine;
+    }
+
+    /** The text to store: gunzipped when it was sent gzip-compressed (recognised by its magic bytes). */
     InputStream content() throws IOException {
-        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return gunzipIfCompressed(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    }
+
+    private static InputStream gunzipIfCompressed(BufferedInputStream in) throws IOException {
         in.mark(2);
         int first = in.read();
         int second = in.read();
@@ -49,5 +104,31 @@ final class UploadSpool implements AutoCloseable {
     @Override
     public void close() throws IOException {
         Files.deleteIfExists(file);
+    }
+
+    static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 }
