@@ -32,18 +32,27 @@ final class TrainingFixtures {
 
     /** A validated dataset version of {@code examples} tickets, known to training-service; returns its dataset id. */
     static String validatedDataset(String apiKey, int examples, long seed) {
+        return validatedDataset(apiKey, tickets(examples, seed));
+    }
+
+    /** A validated dataset of {@code jsonl}, e.g. tickets with contradictory labels (a warning, not an error). */
+    static String validatedDataset(String apiKey, String jsonl) {
         String datasets = SiblingServices.baseUrl("dataset-service");
         String id = given().baseUri(datasets).header("Authorization", bearer(apiKey)).contentType(ContentType.JSON)
                 .body(Map.of("name", "tickets-" + UUID.randomUUID().toString().substring(0, 6), "method", "supervised"))
                 .when().post("/api/v1/datasets").then().statusCode(201).extract().path("id");
-        uploadVersion(apiKey, id, examples, seed);
+        uploadJsonl(apiKey, id, jsonl);
         awaitTrainable(apiKey, id, 1);
         return id;
     }
 
     static void uploadVersion(String apiKey, String datasetId, int examples, long seed) {
+        uploadJsonl(apiKey, datasetId, tickets(examples, seed));
+    }
+
+    static void uploadJsonl(String apiKey, String datasetId, String jsonl) {
         given().baseUri(SiblingServices.baseUrl("dataset-service")).header("Authorization", bearer(apiKey))
-                .contentType("application/jsonl").body(tickets(examples, seed).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .contentType("application/jsonl").body(jsonl.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/datasets/" + datasetId + "/versions").then().statusCode(201).body("status", equalTo("validated"));
     }
 

@@ -1,10 +1,10 @@
 package io.tuneforge.cost.api;
 
+import io.tuneforge.events.job.AutoEpochs;
 import io.tuneforge.cost.domain.CatalogModel;
 import io.tuneforge.cost.domain.EstimateCandidate;
 import io.tuneforge.cost.domain.FineTuningMethod;
 import io.tuneforge.cost.domain.TrainingEstimate;
-import io.tuneforge.cost.estimate.AutoEpochs;
 import io.tuneforge.cost.estimate.CandidateQuote;
 import io.tuneforge.cost.estimate.FineTuningPayoff;
 import io.tuneforge.cost.estimate.InferenceLoad;

@@ -1,5 +1,6 @@
 package io.tuneforge.cost.estimate;
 
+import io.tuneforge.events.job.AutoEpochs;
 import io.tuneforge.cost.domain.EstimateCandidate;
 import io.tuneforge.cost.domain.FineTuningMethod;
 import io.tuneforge.cost.domain.TrainingEstimate;

@@ -1,8 +1,8 @@
 package io.tuneforge.dataset.validation;
 
+import io.tuneforge.events.job.AutoEpochs;
 import io.tuneforge.dataset.validation.cookbook.CookbookSummary;
 import io.tuneforge.dataset.validation.cookbook.CookbookTally;
-import io.tuneforge.dataset.validation.cookbook.EpochPlan;
 import io.tuneforge.dataset.validation.format.CheckedExample;
 import io.tuneforge.dataset.validation.format.DatasetKind;
 import io.tuneforge.dataset.validation.format.ForeignFormat;
@@ -132,7 +132,7 @@ final class DatasetTally {
         long errors = ledger.count(Severity.ERROR);
         long warnings = ledger.count(Severity.WARNING);
         Verdict verdict = errors > 0 ? Verdict.FAILED : warnings > 0 ? Verdict.PASSED_WITH_WARNINGS : Verdict.PASSED;
-        Integer epochs = EpochPlan.epochsFor(tokensPerExample.count());
+        Integer epochs = AutoEpochs.forExamples(tokensPerExample.count());
         TokenReport tokens = new TokenReport(options.encoding().id(), options.maxTokensPerExample(), tokensPerExample.count(),
                 totalTokens, trainedTokens, overLimit, overLong, tokensPerExample.distribution(), epochs, billingTokens,
                 epochs == null ? null : epochs * billingTokens);

@@ -10,6 +10,7 @@ import io.tuneforge.simulator.inference.FineTunedModels;
 import io.tuneforge.simulator.limits.LimitPolicy;
 import io.tuneforge.simulator.limits.LimitSettings;
 import io.tuneforge.simulator.limits.RateLimiter;
+import io.tuneforge.simulator.limits.UsageStats;
 import io.tuneforge.simulator.storage.SimulatorState;
 import io.tuneforge.simulator.webhooks.WebhookDelivery;
 import io.tuneforge.simulator.webhooks.WebhookDispatcher;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,9 +46,10 @@ public class AdminResource {
     private final JobRunner runner;
     private final FineTunedModels models;
     private final ObjectMapper json;
+    private final UsageStats stats;
 
     public AdminResource(FaultPlan faults, LimitPolicy limits, RateLimiter limiter, WebhookDispatcher webhooks, SimulatorState state,
-                         JobRunner runner, FineTunedModels models, ObjectMapper json) {
+                         JobRunner runner, FineTunedModels models, ObjectMapper json, UsageStats stats) {
         this.faults = faults;
         this.limits = limits;
         this.limiter = limiter;
@@ -55,6 +58,7 @@ public class AdminResource {
         this.runner = runner;
         this.models = models;
         this.json = json;
+        this.stats = stats;
     }
 
     @GET
@@ -99,14 +103,15 @@ public class AdminResource {
         return limits.current();
     }
 
-    public record WebhookView(String secret, List<String> urls) {}
+    public record WebhookView(String secret, List<String> urls, List<WebhookEndpoint> endpoints) {}
 
     @GET
     @Path("/webhooks")
     public WebhookView webhooks() {
-        return new WebhookView(webhooks.secret(), webhooks.urls());
+        return new WebhookView(webhooks.secret(), webhooks.urls(), webhooks.endpoints());
     }
 
+    /** {@code {"url": ..., "organization": optional}}: with an organization, only its jobs' events are sent there. */
     @POST
     @Path("/webhooks")
     public WebhookEndpoint addWebhook(JsonNode body) {
@@ -114,7 +119,26 @@ public class AdminResource {
         if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
             throw ApiException.invalid("Invalid 'url': an http(s) URL is required.", "url");
         }
-        return webhooks.register(url);
+        String organization = body.path("organization").asText(null);
+        return webhooks.register(url, organization == null || organization.isBlank() ? null : organization);
+    }
+
+    @DELETE
+    @Path("/webhooks/{id}")
+    public Map<String, Object> removeWebhook(@PathParam("id") String id) {
+        if (!webhooks.remove(id)) {
+            throw ApiException.notFound("No webhook endpoint '" + id + "'; GET /admin/webhooks lists them.", "id");
+        }
+        return Map.of("id", id, "deleted", true);
+    }
+
+    public record StatsView(Map<String, UsageStats.OrganizationUsage> organizations) {}
+
+    /** Per organization since start or reset: jobs created, peak active jobs, Idempotency-Key replays of job creation. */
+    @GET
+    @Path("/stats")
+    public StatsView stats() {
+        return new StatsView(stats.snapshot());
     }
 
     @GET
@@ -123,7 +147,7 @@ public class AdminResource {
         return webhooks.deliveries();
     }
 
-    /** Forgets files, jobs, models, keys, endpoints and rate windows; faults and limits go back to configuration. */
+    /** Forgets files, jobs, models, keys, endpoints, rate windows and stats; faults and limits go back to configuration. */
     @POST
     @Path("/reset")
     public Map<String, Object> reset() {
@@ -134,6 +158,7 @@ public class AdminResource {
         limits.reset();
         faults.reset();
         webhooks.clearDeliveries();
+        stats.clear();
         return Map.of("reset", true);
     }
 

@@ -28,7 +28,8 @@ public final class HyperparameterRules {
 
     static int autoEpochs(int examples) {
         if ((long) examples * DEFAULT_EPOCHS < MIN_TARGET_EXAMPLES) {
-            return Math.min(MAX_DEFAULT_EPOCHS, (MIN_TARGET_EXAMPLES + examples - 1) / Math.max(1, examples));
+            // Integer division, as the cookbook's rule does: 30 examples get 3 epochs (90 seen), not 4.
+            return Math.min(MAX_DEFAULT_EPOCHS, MIN_TARGET_EXAMPLES / Math.max(1, examples));
         }
         if ((long) examples * DEFAULT_EPOCHS > MAX_TARGET_EXAMPLES) {
             return Math.max(1, MAX_TARGET_EXAMPLES / examples);

@@ -10,6 +10,7 @@ import io.tuneforge.simulator.inference.FineTunedModels;
 import io.tuneforge.simulator.inference.ModelCatalog;
 import io.tuneforge.simulator.limits.LimitPolicy;
 import io.tuneforge.simulator.limits.LimitSettings;
+import io.tuneforge.simulator.limits.UsageStats;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import io.tuneforge.simulator.webhooks.WebhookDispatcher;
@@ -40,9 +41,10 @@ public class JobBoard {
     private final LimitPolicy limits;
     private final JobClock clock;
     private final WebhookDispatcher webhooks;
+    private final UsageStats stats;
 
     public JobBoard(SimulatorState state, SimulatorConfig config, FileCatalog files, ModelCatalog catalog, FineTunedModels fineTuned,
-                    LimitPolicy limits, JobClock clock, WebhookDispatcher webhooks) {
+                    LimitPolicy limits, JobClock clock, WebhookDispatcher webhooks, UsageStats stats) {
         this.state = state;
         this.config = config;
         this.files = files;
@@ -51,6 +53,7 @@ public class JobBoard {
         this.limits = limits;
         this.clock = clock;
         this.webhooks = webhooks;
+        this.stats = stats;
     }
 
     public FineTuneJob create(JsonNode body, String organization) {
@@ -105,7 +108,7 @@ public class JobBoard {
         }
 
         synchronized (this) {
-            enforceQuota(organization);
+            long activeBefore = enforceQuota(organization);
             String id = Identifiers.next("ftjob-");
             long now = Instant.now().getEpochSecond();
             FineTuneJob job = new FineTuneJob(id, "fine_tuning.job", now, null, null, null, requested, model, organization, List.of(),
@@ -114,6 +117,7 @@ public class JobBoard {
             state.jobs.put(id, new JobEntry(job, JobProgress.created(clock.after(config.time().validating()), null)));
             state.jobCreations.computeIfAbsent(organization, o -> Collections.synchronizedList(new ArrayList<>()))
                     .add(System.currentTimeMillis());
+            stats.jobCreated(organization, activeBefore + 1);
             event(id, "info", "Created fine-tuning job: " + id, null, "message");
             event(id, "info", "Validating training file: " + trainingFile
                     + (validationFile == null ? "" : " and validation file: " + validationFile), null, "message");
@@ -138,8 +142,8 @@ public class JobBoard {
         }
     }
 
-    /** OpenAI's two guards on creation: active jobs per organization and jobs created per day. */
-    private void enforceQuota(String organization) {
+    /** OpenAI's two guards on creation: active jobs per organization and jobs created per day; returns the active count. */
+    private long enforceQuota(String organization) {
         LimitSettings l = limits.current();
         long active;
         synchronized (state.jobs) {
@@ -163,6 +167,7 @@ public class JobBoard {
                     + "reached the limit of " + l.maxDailyJobs() + " fine-tuning jobs created in the last 24 hours.", null,
                     "daily_rate_limit_exceeded", Map.of());
         }
+        return active;
     }
 
     private static Hyperparameters hyperparameters(JsonNode node, String methodType) {

@@ -14,10 +14,12 @@ public class IdempotencyKeys {
 
     private final SimulatorState state;
     private final SimulatorConfig config;
+    private final UsageStats stats;
 
-    public IdempotencyKeys(SimulatorState state, SimulatorConfig config) {
+    public IdempotencyKeys(SimulatorState state, SimulatorConfig config, UsageStats stats) {
         this.state = state;
         this.config = config;
+        this.stats = stats;
     }
 
     public static String scope(String organization, String path, String key) {
@@ -29,6 +31,9 @@ public class IdempotencyKeys {
         if (r != null && r.storedAt() < System.currentTimeMillis() - config.limits().idempotencyTtl().toMillis()) {
             state.idempotency.remove(scope);
             return Optional.empty();
+        }
+        if (r != null) {
+            stats.replayed(scope);
         }
         return Optional.ofNullable(r);
     }

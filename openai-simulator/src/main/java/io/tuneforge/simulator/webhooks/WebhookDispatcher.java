@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tuneforge.simulator.SimulatorConfig;
+import io.tuneforge.simulator.finetuning.JobEntry;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,19 +73,40 @@ public class WebhookDispatcher {
         return state.webhookSecret;
     }
 
+    /** Every URL events may go to: the configured ones and the registered endpoints. */
     public List<String> urls() {
+        return urlsFor(null, true);
+    }
+
+    /** The configured URLs (they hear every organization) and the registered endpoints that want {@code organization}'s events. */
+    private List<String> urlsFor(String organization, boolean all) {
         List<String> urls = new ArrayList<>(config.webhooks().urls().orElse(List.of()));
-        synchronized (state.webhookEndpoints) {
-            state.webhookEndpoints.forEach(e -> urls.add(e.url()));
-        }
+        endpoints().stream().filter(e -> all || e.wants(organization)).forEach(e -> urls.add(e.url()));
         return urls;
     }
 
-    public WebhookEndpoint register(String url) {
-        WebhookEndpoint endpoint = new WebhookEndpoint(Identifiers.next("we_"), url);
+    /** Registered endpoints (the configured {@code webhooks.urls} are not among them). */
+    public List<WebhookEndpoint> endpoints() {
+        synchronized (state.webhookEndpoints) {
+            return List.copyOf(state.webhookEndpoints);
+        }
+    }
+
+    /** @param organization only this organization's job events, or null for all */
+    public WebhookEndpoint register(String url, String organization) {
+        WebhookEndpoint endpoint = new WebhookEndpoint(Identifiers.next("we_"), url, organization);
         state.webhookEndpoints.add(endpoint);
         state.changed();
         return endpoint;
+    }
+
+    /** Removes a registered endpoint; false when there is none with this id. */
+    public boolean remove(String endpointId) {
+        boolean removed = state.webhookEndpoints.removeIf(e -> e.id().equals(endpointId));
+        if (removed) {
+            state.changed();
+        }
+        return removed;
     }
 
     public List<WebhookDelivery> deliveries() {
@@ -99,7 +121,8 @@ public class WebhookDispatcher {
 
     /** Publishes an event about a job, e.g. type "fine_tuning.job.succeeded". */
     public void publish(String type, String jobId) {
-        List<String> urls = urls();
+        JobEntry job = state.jobs.get(jobId);
+        List<String> urls = urlsFor(job == null ? null : job.job().organizationId(), false);
         if (urls.isEmpty()) {
             return;
         }

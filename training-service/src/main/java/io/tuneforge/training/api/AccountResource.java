@@ -4,7 +4,11 @@ import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.problem.ApiProblem;
 import io.tuneforge.platform.problem.Problem;
 import io.tuneforge.platform.tenancy.CurrentTenant;
+import io.tuneforge.platform.tenancy.ApiKeyRegistry;
+import io.tuneforge.platform.tenancy.ServiceCredentials;
+import io.tuneforge.training.accounts.AccountConnections;
 import io.tuneforge.training.accounts.ApiKeyVault;
+import io.tuneforge.training.provider.ProviderConnection;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.JobState;
 import io.tuneforge.training.domain.ProviderAccount;
@@ -18,6 +22,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +52,12 @@ public class AccountResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ApiKeyRegistry keys;
+
+    @Inject
+    AccountConnections connections;
 
     /** Create or change an account; on PATCH absent fields keep their value. */
     public record AccountRequest(String name, String kind, String baseUrl, String apiKey, String organization, String project,
@@ -102,6 +114,37 @@ public class AccountResource {
     @Path("/{id}")
     public AccountView get(@PathParam("id") String id) {
         return AccountView.of(find(id));
+    }
+
+    /** What another tuneforge service needs to call the provider with the account: the key in clear. */
+    public record ConnectionView(String id, String kind, String baseUrl, String apiKey, String organization, String project,
+                                 String azureApiVersion, int requestsPerMinute) {
+        @Override
+        public String toString() {
+            return "ConnectionView[id=" + id + ", kind=" + kind + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    @GET
+    @Path("/{id}/connection")
+    @Transactional
+    @Operation(summary = "The account's connection with its API key in clear, for tuneforge services only",
+            description = "Only for a service key with X-Tuneforge-Tenant (eval-service calls the tenant's models with it); "
+                    + "a tenant key gets 403. {id} is the account's id or name.")
+    public ConnectionView connection(@PathParam("id") String idOrName, @Context HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String key = authorization == null || authorization.length() < 7 ? null : authorization.substring(7).trim();
+        if (keys.serviceOf(key).isEmpty()) {
+            throw new ApiProblem(Problem.of(Response.Status.FORBIDDEN, "forbidden", "Service key required",
+                    "An account's API key is only handed to tuneforge services (a service key with "
+                            + ServiceCredentials.TENANT_HEADER + "); tenants see its fingerprint in GET /api/v1/accounts/" + idOrName + "."));
+        }
+        ProviderAccount a = ProviderAccount.ofTenant(tenant.id(), idOrName)
+                .or(() -> ProviderAccount.find("tenantId = ?1 and name = ?2", tenant.id(), idOrName).firstResultOptional())
+                .orElseThrow(() -> ApiProblem.notFound("Account", idOrName));
+        ProviderConnection c = connections.of(a);
+        return new ConnectionView(a.id, a.kind, c.baseUrl(), c.apiKey(), a.organization, a.project, a.azureApiVersion,
+                a.requestsPerMinute);
     }
 
     @PATCH

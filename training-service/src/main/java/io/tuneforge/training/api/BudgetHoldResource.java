@@ -32,7 +32,8 @@ public class BudgetHoldResource {
     @Inject
     BudgetHolds holds;
 
-    public record HoldView(String budgetId, String month, String limitUsd, String spentUsd, Instant heldSince) {
+    /** {@code pipeline_id}: the hold covers only that pipeline's jobs; null: every job of the tenant. */
+    public record HoldView(String budgetId, String month, String limitUsd, String spentUsd, Instant heldSince, String pipelineId) {
     }
 
     @GET
@@ -41,7 +42,7 @@ public class BudgetHoldResource {
     public List<HoldView> list() {
         return holds.of(tenant.id()).stream().map(r -> new HoldView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 r[4] instanceof Timestamp t ? t.toInstant() : r[4] instanceof Instant i ? i
-                        : r[4] instanceof java.time.OffsetDateTime o ? o.toInstant() : null)).toList();
+                        : r[4] instanceof java.time.OffsetDateTime o ? o.toInstant() : null, (String) r[5])).toList();
     }
 
     @DELETE

@@ -69,7 +69,7 @@ public class JobResource {
     @Operation(summary = "The tenant's jobs, newest first, optionally filtered")
     public Page<JobView> list(@Valid @BeanParam PageRequest page, @QueryParam("state") String state,
                               @QueryParam("dataset_id") String datasetId, @QueryParam("account_id") String accountId,
-                              @QueryParam("model_name") String modelName) {
+                              @QueryParam("model_name") String modelName, @QueryParam("pipeline_id") String pipelineId) {
         StringBuilder query = new StringBuilder("tenantId = :tenant");
         Map<String, Object> params = new HashMap<>();
         params.put("tenant", tenant.id());
@@ -93,6 +93,10 @@ public class JobResource {
         if (modelName != null) {
             query.append(" and modelName = :model");
             params.put("model", modelName);
+        }
+        if (pipelineId != null) {
+            query.append(" and pipelineId = :pipeline");
+            params.put("pipeline", pipelineId);
         }
         if (page.after != null) {
             query.append(" and id < :after");

@@ -6,6 +6,7 @@ import io.tuneforge.platform.problem.ApiProblem;
 import io.tuneforge.platform.tenancy.CurrentTenant;
 import io.tuneforge.training.domain.ModelVersion;
 import io.tuneforge.training.domain.RegisteredModel;
+import io.tuneforge.training.registry.ModelEvaluations;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -36,9 +37,13 @@ public class ModelResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ModelEvaluations evaluations;
+
     public record VersionView(String id, int version, String stage, String fineTunedModel, String jobId, String datasetId,
                               String datasetVersionId, String baseModel, String method, JsonNode hyperparameters,
-                              Long trainedTokens, Double finalTrainLoss, Double finalValidLoss, Instant createdAt) {
+                              Long trainedTokens, Double finalTrainLoss, Double finalValidLoss, Instant createdAt,
+                              Double promotedAccuracy, List<ModelEvaluations.EvaluationView> evaluations) {
     }
 
     public record ModelView(String id, String name, Instant createdAt, List<VersionView> versions) {
@@ -80,6 +85,10 @@ public class ModelResource {
         ModelVersion v = version(model, version);
         if ("production".equals(change.stage())) {
             ModelVersion.update("stage = 'archived' where modelId = ?1 and stage = 'production' and id <> ?2", model.id, v.id);
+            if (!"production".equals(v.stage)) {
+                // What a later evaluation of the production model is held to (quality-drop retraining).
+                v.promotedAccuracy = evaluations.latestCandidateAccuracy(v.id);
+            }
         }
         v.stage = change.stage();
         return view(v);
@@ -109,7 +118,8 @@ public class ModelResource {
     private VersionView view(ModelVersion v) {
         try {
             return new VersionView(v.id, v.version, v.stage, v.fineTunedModel, v.jobId, v.datasetId, v.datasetVersionId, v.baseModel,
-                    v.method, json.readTree(v.hyperparameters), v.trainedTokens, v.finalTrainLoss, v.finalValidLoss, v.createdAt);
+                    v.method, json.readTree(v.hyperparameters), v.trainedTokens, v.finalTrainLoss, v.finalValidLoss, v.createdAt,
+                    v.promotedAccuracy, evaluations.of(v.id));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

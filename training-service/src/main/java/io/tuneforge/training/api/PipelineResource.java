@@ -12,7 +12,10 @@ import io.tuneforge.training.domain.Hyperparameters;
 import io.tuneforge.training.domain.Pipeline;
 import io.tuneforge.training.domain.ProviderAccount;
 import io.tuneforge.training.domain.TrainingData;
+import io.tuneforge.events.eval.GateThresholds;
+import io.tuneforge.training.pipeline.CronSchedule;
 import io.tuneforge.training.pipeline.PipelineRunner;
+import io.tuneforge.training.registry.EvaluationPolicy;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -61,18 +64,29 @@ public class PipelineResource {
     @Inject
     Clock clock;
 
-    /** Durations as ISO-8601 ({@code PT30S}); on PATCH absent fields keep their value. */
+    @Inject
+    EvaluationPolicy evaluations;
+
+    static final double DEFAULT_QUALITY_DROP = 0.05;
+
+    /**
+     * Durations as ISO-8601 ({@code PT30S}); on PATCH absent fields keep their value ({@code schedule: ""} removes the
+     * schedule). {@code gates} are eval-service's thresholds (events' GateThresholds).
+     */
     public record PipelineRequest(String name, String datasetId, String baseModel, String method, Hyperparameters hyperparameters,
-                                  String accountId, String modelName, Boolean autoTrain, Duration debounce, Duration minInterval) {
+                                  String accountId, String modelName, Boolean autoTrain, Duration debounce, Duration minInterval,
+                                  Boolean evaluate, GateThresholds gates, Boolean autoPromote, String schedule,
+                                  Double qualityDropThreshold) {
     }
 
     public record PipelineView(String id, String name, String datasetId, String baseModel, String method, JsonNode hyperparameters,
                                String accountId, String modelName, boolean autoTrain, Duration debounce, Duration minInterval,
-                               String pendingVersionId, Instant pendingSince, Instant lastRunAt, String lastJobId,
-                               Instant createdAt) {
+                               boolean evaluate, GateThresholds gates, boolean autoPromote, String schedule, Instant nextRunAt,
+                               double qualityDropThreshold, String pendingVersionId, String pendingReason, Instant pendingSince,
+                               Instant lastRunAt, String lastJobId, Instant createdAt) {
     }
 
-    public record RunView(String id, String reason, String datasetVersionId, String jobId, Instant createdAt) {
+    public record RunView(String id, String reason, String detail, String datasetVersionId, String jobId, Instant createdAt) {
     }
 
     @POST
@@ -112,6 +126,7 @@ public class PipelineResource {
         p.autoTrain = true;
         p.debounceMs = Duration.ofSeconds(30).toMillis();
         p.minIntervalMs = Duration.ofHours(1).toMillis();
+        p.qualityDropThreshold = DEFAULT_QUALITY_DROP;
         p.createdAt = now;
         apply(p, r);
         p.persist();
@@ -169,12 +184,12 @@ public class PipelineResource {
         if (latest == null) {
             throw ApiProblem.conflict("Nothing to train on", "Dataset " + p.datasetId + " has no validated version yet.");
         }
-        FineTuneJob job = runner.start(p, latest.versionId, "manual");
+        FineTuneJob job = runner.start(p, latest.versionId, "manual", null);
         if (job == null) {
             throw ApiProblem.unprocessable("Run refused", "Version " + latest.versionId + " cannot be trained with this recipe; "
                     + "see the service log, or create the job directly to get the field errors.");
         }
-        return Response.status(201).entity(new RunView(null, "manual", latest.versionId, job.id, clock.instant())).build();
+        return Response.status(201).entity(new RunView(null, "manual", null, latest.versionId, job.id, clock.instant())).build();
     }
 
     @GET
@@ -183,11 +198,11 @@ public class PipelineResource {
     @SuppressWarnings("unchecked")
     public List<RunView> runs(@PathParam("id") String id) {
         Pipeline p = find(id);
-        List<Object[]> rows = em.createNativeQuery("select id, reason, dataset_version_id, job_id, created_at from pipeline_run "
+        List<Object[]> rows = em.createNativeQuery("select id, reason, detail, dataset_version_id, job_id, created_at from pipeline_run "
                 + "where pipeline_id = ?1 order by created_at desc").setParameter(1, p.id).getResultList();
-        return rows.stream().map(r -> new RunView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                r[4] instanceof Timestamp t ? t.toInstant() : r[4] instanceof Instant i ? i
-                        : r[4] instanceof java.time.OffsetDateTime o ? o.toInstant() : null)).toList();
+        return rows.stream().map(r -> new RunView((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                r[5] instanceof Timestamp t ? t.toInstant() : r[5] instanceof Instant i ? i
+                        : r[5] instanceof java.time.OffsetDateTime o ? o.toInstant() : null)).toList();
     }
 
     private void apply(Pipeline p, PipelineRequest r) {
@@ -229,6 +244,26 @@ public class PipelineResource {
         if (r.minInterval() != null) {
             p.minIntervalMs = r.minInterval().toMillis();
         }
+        if (r.evaluate() != null) {
+            p.evaluate = r.evaluate();
+        }
+        if (r.gates() != null) {
+            try {
+                p.gates = json.writeValueAsString(r.gates());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (r.autoPromote() != null) {
+            p.autoPromote = r.autoPromote();
+        }
+        if (r.schedule() != null) {
+            p.schedule = r.schedule().isBlank() ? null : r.schedule().trim();
+            p.nextRunAt = p.schedule == null ? null : CronSchedule.nextAfter(p.schedule, clock.instant()).orElse(null);
+        }
+        if (r.qualityDropThreshold() != null) {
+            p.qualityDropThreshold = r.qualityDropThreshold();
+        }
         p.updatedAt = clock.instant();
     }
 
@@ -248,6 +283,16 @@ public class PipelineResource {
         if (r.minInterval() != null && (r.minInterval().isNegative() || r.minInterval().compareTo(Duration.ofDays(90)) > 0)) {
             errors.add(new Problem.FieldError("min_interval", "must be from PT0S to P90D"));
         }
+        if (r.schedule() != null && !r.schedule().isBlank()) {
+            String problem = CronSchedule.problem(r.schedule());
+            if (problem != null) {
+                errors.add(new Problem.FieldError("schedule", "must be a Unix cron expression of 5 fields (minute hour day-of-month "
+                        + "month day-of-week, UTC), e.g. '0 3 * * 1' for Mondays at 03:00: " + problem));
+            }
+        }
+        if (r.qualityDropThreshold() != null && (r.qualityDropThreshold() < 0 || r.qualityDropThreshold() > 1)) {
+            errors.add(new Problem.FieldError("quality_drop_threshold", "must be from 0 to 1 (accuracy points, e.g. 0.05)"));
+        }
     }
 
     private Pipeline find(String id) {
@@ -257,8 +302,9 @@ public class PipelineResource {
     private PipelineView view(Pipeline p) {
         try {
             return new PipelineView(p.id, p.name, p.datasetId, p.baseModel, p.method, json.readTree(p.hyperparameters), p.accountId,
-                    p.modelName, p.autoTrain, Duration.ofMillis(p.debounceMs), Duration.ofMillis(p.minIntervalMs), p.pendingVersionId,
-                    p.pendingSince, p.lastRunAt, p.lastJobId, p.createdAt);
+                    p.modelName, p.autoTrain, Duration.ofMillis(p.debounceMs), Duration.ofMillis(p.minIntervalMs), p.evaluate,
+                    evaluations.gates(p), p.autoPromote, p.schedule, p.nextRunAt, p.qualityDropThreshold, p.pendingVersionId,
+                    p.pendingVersionId == null ? null : p.pendingTrigger(), p.pendingSince, p.lastRunAt, p.lastJobId, p.createdAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

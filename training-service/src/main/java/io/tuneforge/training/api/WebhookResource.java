@@ -80,6 +80,21 @@ public class WebhookResource {
                           and state in ('VALIDATING_FILES','QUEUED','RUNNING')""")
                 .setParameter(1, clock.instant()).setParameter(2, config.monitoring().minPollInterval().toMillis())
                 .setParameter(3, accountId).setParameter(4, id).executeUpdate())).orElse(0);
+        if (woken == 0 && providerJobId.isPresent() && creationInFlight(accountId)) {
+            // A short job can finish on the provider before our creation call has recorded its id: refuse, so the
+            // provider delivers the webhook again a little later instead of it being lost until the next poll.
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "webhook-job-not-recorded-yet", "Job not recorded yet",
+                            "A job of this account is being created and its provider id is not stored yet; deliver the webhook again."))
+                    .build();
+        }
         return Response.ok(Map.of("accepted", true, "jobs_woken", woken)).build();
+    }
+
+    private boolean creationInFlight(String accountId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select count(*) from fine_tune_job
+                        where account_id = ?1 and state = 'UPLOADING' and create_attempted and provider_job_id is null""")
+                .setParameter(1, accountId).getSingleResult()).longValue() > 0);
     }
 }

@@ -103,6 +103,21 @@ public class FineTuneJob extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The pipeline whose run created the job; null for a job created directly. */
+    @Column(name = "pipeline_id")
+    public String pipelineId;
+    /** The cost reservation made at cost-service before the job may take a slot (null: none yet, or no cost check). */
+    @Column(name = "reservation_id")
+    public String reservationId;
+    /** Why the job waits for budget (cost-service held it, or could not be asked); null otherwise. */
+    @Column(name = "budget_reason")
+    public String budgetReason;
+    /** When a job waiting for budget without a hold of its own is checked at cost-service again. */
+    @Column(name = "budget_recheck_at")
+    public Instant budgetRecheckAt;
+    /** Failed calls to cost-service in a row (their backoff). */
+    @Column(name = "budget_attempts", nullable = false)
+    public int budgetAttempts;
 
     public static Optional<FineTuneJob> ofTenant(String tenantId, String id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();

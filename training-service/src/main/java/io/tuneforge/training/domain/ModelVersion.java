@@ -48,4 +48,7 @@ public class ModelVersion extends PanacheEntityBase {
     public String stage;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** Candidate accuracy of its latest evaluation when it went to production; a later drop below it retrains. */
+    @Column(name = "promoted_accuracy")
+    public Double promotedAccuracy;
 }

@@ -51,9 +51,34 @@ public class Pipeline extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** Ask eval-service to evaluate each model the pipeline trains (on job.succeeded). */
+    @Column(nullable = false)
+    public boolean evaluate;
+    /** JSON of events' GateThresholds; null takes eval-service's defaults. */
+    public String gates;
+    /** Move a version to staging when its evaluation decides promote. */
+    @Column(name = "auto_promote", nullable = false)
+    public boolean autoPromote;
+    /** Unix cron (5 fields, UTC); null when the pipeline does not run on a schedule. */
+    public String schedule;
+    @Column(name = "next_run_at")
+    public Instant nextRunAt;
+    /** How far the production model's accuracy may fall below its accuracy at promotion before a retrain. */
+    @Column(name = "quality_drop_threshold", nullable = false)
+    public double qualityDropThreshold;
+    /** The trigger of the pending run: null for a new dataset version, else schedule or quality.degraded. */
+    @Column(name = "pending_reason")
+    public String pendingReason;
+    @Column(name = "pending_detail")
+    public String pendingDetail;
 
     public static Optional<Pipeline> ofTenant(String tenantId, String idOrName) {
         return find("tenantId = ?1 and (id = ?2 or name = ?2)", tenantId, idOrName).firstResultOptional();
+    }
+
+    /** The trigger a run of the pending version is announced with. */
+    public String pendingTrigger() {
+        return pendingReason != null ? pendingReason : "dataset.validated";
     }
 
     /** When the pending version may run: after the debounce and the minimum interval since the last run. */

@@ -38,6 +38,9 @@ public class TrainingData extends PanacheEntityBase {
 
     @Column(name = "billable_tokens", nullable = false)
     public long billableTokens;
+    /** Examples in the train split (null for versions recorded before it was kept; then exampleCount). */
+    @Column(name = "train_examples")
+    public Long trainExamples;
 
     @Column(name = "train_path")
     public String trainPath;

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Holds a tenant's new and waiting jobs while a hard-stop budget is exceeded ({@code budget.exceeded}). */
+/**
+ * Holds new and waiting jobs while a hard-stop budget is exceeded ({@code budget.exceeded}): the tenant's, or
+ * only one pipeline's when the budget is scoped to it.
+ */
 @ApplicationScoped
 public class BudgetExceededConsumer {
 
@@ -34,7 +37,8 @@ public class BudgetExceededConsumer {
         BudgetExceeded exceeded = event.payload();
         // A soft budget only warns; jobs keep running.
         if (exceeded.hardStop()) {
-            holds.hold(event.tenantId(), exceeded.budgetId(), exceeded.month(), exceeded.limitUsd(), exceeded.spentUsd());
+            holds.hold(event.tenantId(), exceeded.budgetId(), exceeded.month(), exceeded.limitUsd(), exceeded.spentUsd(),
+                    exceeded.pipelineId());
         }
     }
 }

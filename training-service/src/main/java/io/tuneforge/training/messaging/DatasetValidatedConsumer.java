@@ -48,6 +48,8 @@ public class DatasetValidatedConsumer {
         data.method = validated.method();
         data.exampleCount = validated.exampleCount();
         data.billableTokens = validated.billableTokens();
+        data.trainExamples = validated.splits().stream().filter(s -> s.name().equals("train")).map(SplitSummary::examples)
+                .findFirst().orElse(null);
         data.trainPath = pathOf(validated, "train");
         data.validationPath = pathOf(validated, "validation");
         data.testPath = pathOf(validated, "test");

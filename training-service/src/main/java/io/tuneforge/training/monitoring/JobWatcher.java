@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Adaptive polling of a job on its provider: each poll stores new events, metrics and (at the end)
@@ -47,11 +48,17 @@ public class JobWatcher {
         List<ProviderEvent> events = provider.newEvents(connection, job.providerJobId, id -> timeline.knows(job.id, id));
         JobState next = JobTransitions.ofProviderStatus(current.status());
         List<ProviderCheckpoint> checkpoints = next == JobState.SUCCEEDED ? provider.checkpoints(connection, job.providerJobId) : List.of();
-        leases.commit(job.id, job.state, j -> apply(j, current, next, events, checkpoints));
+        leases.commit(job.id, job.state, j -> apply(j, current, next, events, checkpoints,
+                !Objects.equals(j.nextAttemptAt, job.nextAttemptAt)));
     }
 
+    /**
+     * @param wokenMeanwhile a webhook made the job due while this poll was under way: what it announced may
+     *                       have happened after the provider answered us, so poll again at once instead of
+     *                       waiting out the interval
+     */
     private void apply(FineTuneJob job, ProviderJob current, JobState next, List<ProviderEvent> events,
-                       List<ProviderCheckpoint> checkpoints) {
+                       List<ProviderCheckpoint> checkpoints, boolean wokenMeanwhile) {
         if (current.nEpochs() != null) {
             job.nEpochs = current.nEpochs();
         }
@@ -80,7 +87,7 @@ public class JobWatcher {
                 long min = config.monitoring().minPollInterval().toMillis();
                 long max = config.monitoring().maxPollInterval().toMillis();
                 job.pollIntervalMs = changed ? min : Math.min(max, Math.max(min, job.pollIntervalMs + job.pollIntervalMs / 2));
-                job.nextAttemptAt = clock.instant().plusMillis(job.pollIntervalMs);
+                job.nextAttemptAt = wokenMeanwhile ? clock.instant() : clock.instant().plusMillis(job.pollIntervalMs);
                 job.updatedAt = clock.instant();
             }
         }

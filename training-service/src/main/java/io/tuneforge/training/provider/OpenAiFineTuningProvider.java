@@ -57,7 +57,9 @@ public class OpenAiFineTuningProvider implements FineTuningProvider {
 
     private final Map<String, OpenAIClient> clients = new ConcurrentHashMap<>();
     private OpenAIClient webhookVerifier;
-    private final RequestBudget requestBudget = new RequestBudget();
+
+    @Inject
+    RequestBudget requestBudget;
 
     @Inject
     TrainingConfig config;

@@ -3,6 +3,7 @@ package io.tuneforge.training.scheduling;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -10,10 +11,19 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
-/** Whether a tenant's jobs are held for budget this month, and moving jobs in and out of the hold. */
+/**
+ * Whether a job is held for budget this month, and moving jobs in and out of the hold. A hold from
+ * a tenant-wide budget holds every job of the tenant; one from a pipeline's budget holds only the
+ * jobs that pipeline started.
+ */
 @ApplicationScoped
 public class BudgetHolds {
+
+    /** A hold of the current month that covers the job row aliased {@code j}. */
+    private static final String COVERS_JOB = "exists (select 1 from budget_hold h where h.tenant_id = j.tenant_id and h.month = ?2 "
+            + "and (h.pipeline_id is null or h.pipeline_id = j.pipeline_id))";
 
     @Inject
     EntityManager em;
@@ -25,24 +35,49 @@ public class BudgetHolds {
         return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
     }
 
+    /** Whether a job of {@code pipelineId} (null: a direct job) of the tenant is held now. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean held(String tenantId) {
-        return !em.createNativeQuery("select 1 from budget_hold where tenant_id = ?1 and month = ?2")
-                .setParameter(1, tenantId).setParameter(2, currentMonth()).getResultList().isEmpty();
+    public boolean held(String tenantId, String pipelineId) {
+        return heldBecause(tenantId, pipelineId).isPresent();
     }
 
-    /** Records a hold and moves the tenant's waiting jobs behind it. */
+    /** Why a job of {@code pipelineId} (null: a direct job) of the tenant is held now; empty when it is not. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void hold(String tenantId, String budgetId, String month, String limitUsd, String spentUsd) {
+    @SuppressWarnings("unchecked")
+    public Optional<String> heldBecause(String tenantId, String pipelineId) {
+        Query q = em.createNativeQuery("select budget_id, pipeline_id, spent_usd, limit_usd, month from budget_hold "
+                + "where tenant_id = ?1 and month = ?2 and (pipeline_id is null" + (pipelineId == null ? ")" : " or pipeline_id = ?3)")
+                + " order by held_since");
+        q.setParameter(1, tenantId).setParameter(2, currentMonth());
+        if (pipelineId != null) {
+            q.setParameter(3, pipelineId);
+        }
+        List<Object[]> rows = q.setMaxResults(1).getResultList();
+        return rows.stream().findFirst().map(r -> reason((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4]));
+    }
+
+    private static String reason(String budgetId, String pipelineId, String spentUsd, String limitUsd, String month) {
+        return "budget " + budgetId + (pipelineId == null ? "" : " of pipeline " + pipelineId) + " is exceeded (" + spentUsd + " of "
+                + limitUsd + " USD in " + month + "); jobs wait until it is restored or the hold is lifted";
+    }
+
+    /** Records a hold and moves the waiting jobs it covers behind it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hold(String tenantId, String budgetId, String month, String limitUsd, String spentUsd, String pipelineId) {
         em.createNativeQuery("""
-                insert into budget_hold (tenant_id, budget_id, month, limit_usd, spent_usd, held_since)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
+                insert into budget_hold (tenant_id, budget_id, month, limit_usd, spent_usd, held_since, pipeline_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
                 .setParameter(1, tenantId).setParameter(2, budgetId).setParameter(3, month).setParameter(4, limitUsd)
-                .setParameter(5, spentUsd).setParameter(6, clock.instant()).executeUpdate();
+                .setParameter(5, spentUsd).setParameter(6, clock.instant()).setParameter(7, pipelineId).executeUpdate();
         if (month.equals(currentMonth())) {
-            em.createNativeQuery("update fine_tune_job set state = 'WAITING_FOR_BUDGET', updated_at = ?2 "
-                            + "where tenant_id = ?1 and state = 'WAITING_FOR_SLOT'")
-                    .setParameter(1, tenantId).setParameter(2, clock.instant()).executeUpdate();
+            Query q = em.createNativeQuery("update fine_tune_job set state = 'WAITING_FOR_BUDGET', budget_reason = ?3, updated_at = ?2 "
+                    + "where tenant_id = ?1 and state = 'WAITING_FOR_SLOT'" + (pipelineId == null ? "" : " and pipeline_id = ?4"));
+            q.setParameter(1, tenantId).setParameter(2, clock.instant()).setParameter(3, reason(budgetId, pipelineId, spentUsd, limitUsd,
+                    month));
+            if (pipelineId != null) {
+                q.setParameter(4, pipelineId);
+            }
+            q.executeUpdate();
         }
     }
 
@@ -52,21 +87,40 @@ public class BudgetHolds {
                 .setParameter(1, tenantId).setParameter(2, budgetId).executeUpdate();
     }
 
-    /** Jobs whose tenant has no hold this month (lifted, or a new month began) go back in line. */
+    /**
+     * The budget no longer holds jobs ({@code budget.restored}): its hold goes, and jobs cost-service
+     * held in its scope are checked again now instead of at their next re-check.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int restored(String tenantId, String budgetId, String pipelineId) {
+        int lifted = lift(tenantId, budgetId);
+        Query q = em.createNativeQuery("update fine_tune_job set budget_recheck_at = ?2 where tenant_id = ?1 "
+                + "and state = 'WAITING_FOR_BUDGET' and budget_recheck_at is not null" + (pipelineId == null ? "" : " and pipeline_id = ?3"));
+        q.setParameter(1, tenantId).setParameter(2, clock.instant());
+        if (pipelineId != null) {
+            q.setParameter(3, pipelineId);
+        }
+        q.executeUpdate();
+        return lifted;
+    }
+
+    /**
+     * Jobs no hold covers any more (lifted, restored, or a new month began) go back in line, except
+     * those cost-service held until their re-check time.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int release() {
         Instant now = clock.instant();
-        return em.createNativeQuery("""
-                update fine_tune_job set state = 'WAITING_FOR_SLOT', next_attempt_at = ?1, updated_at = ?1
-                where state = 'WAITING_FOR_BUDGET'
-                  and tenant_id not in (select tenant_id from budget_hold where month = ?2)""")
+        return em.createNativeQuery("update fine_tune_job j set state = 'WAITING_FOR_SLOT', next_attempt_at = ?1, updated_at = ?1, "
+                        + "budget_reason = null, budget_recheck_at = null where j.state = 'WAITING_FOR_BUDGET' "
+                        + "and (j.budget_recheck_at is null or j.budget_recheck_at <= ?1) and not " + COVERS_JOB)
                 .setParameter(1, now).setParameter(2, currentMonth()).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public List<Object[]> of(String tenantId) {
-        return em.createNativeQuery("select budget_id, month, limit_usd, spent_usd, held_since from budget_hold "
+        return em.createNativeQuery("select budget_id, month, limit_usd, spent_usd, held_since, pipeline_id from budget_hold "
                 + "where tenant_id = ?1 order by held_since").setParameter(1, tenantId).getResultList();
     }
 }

@@ -60,6 +60,9 @@ public class JobDriver {
 
     public void drive(String jobId) {
         try {
+            if (!leases.renew(jobId)) {
+                return;
+            }
             Optional<FineTuneJob> snapshot = leases.snapshot(jobId);
             if (snapshot.isEmpty() || snapshot.get().state.terminal()) {
                 return;

@@ -51,6 +51,33 @@ public class JobLeases {
                 .setParameter(4, limit).getResultList());
     }
 
+    /** Waiting jobs without a cost reservation yet, claimed for the budget check like due jobs are for a step. */
+    @SuppressWarnings("unchecked")
+    public List<String> claimUnreserved(int limit) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                update fine_tune_job set lease_owner = ?1, lease_until = ?2
+                where id in (select id from fine_tune_job
+                    where state = 'WAITING_FOR_SLOT' and reservation_id is null and not cancel_requested
+                      and next_attempt_at <= ?3 and (lease_until is null or lease_until < ?3)
+                    order by priority desc, created_at limit ?4 for update skip locked)
+                returning id""")
+                .setParameter(1, owner).setParameter(2, now.plus(config.scheduler().lease())).setParameter(3, now)
+                .setParameter(4, limit).getResultList());
+    }
+
+    /**
+     * Restarts the job's lease when a step actually begins: it may have waited for a worker since the claim,
+     * and a step must never run on a lease that can lapse under it (another replica would drive the job at
+     * the same time). False when another replica has claimed the job meanwhile: the step is not ours.
+     */
+    public boolean renew(String jobId) {
+        Instant until = clock.instant().plus(config.scheduler().lease());
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "update fine_tune_job set lease_until = ?1 where id = ?2 and lease_owner = ?3")
+                .setParameter(1, until).setParameter(2, jobId).setParameter(3, owner).executeUpdate() == 1);
+    }
+
     /** A detached copy of the job as it is now. */
     public Optional<FineTuneJob> snapshot(String jobId) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -73,6 +100,9 @@ public class JobLeases {
                 return false;
             }
             change.accept(job);
+            // Each committed step renews the lease, so the provider call that follows (e.g. the creation
+            // after create_attempted) runs on a whole lease; scheduler.lease must exceed provider.timeout.
+            job.leaseUntil = clock.instant().plus(config.scheduler().lease());
             return true;
         });
     }

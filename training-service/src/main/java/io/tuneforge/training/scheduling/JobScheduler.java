@@ -36,27 +36,38 @@ public class JobScheduler {
     @Inject
     TrainingConfig config;
 
+    @Inject
+    CostReservations reservations;
+
     private ExecutorService pool;
 
     @Scheduled(every = "${tuneforge.training.scheduler.interval:1s}", delayed = "${tuneforge.training.scheduler.initial-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
+            if (reservations.enabled()) {
+                // Outside the admission lock: cost-service calls take up to their timeout.
+                await(leases.claimUnreserved(config.scheduler().batchSize()).stream()
+                        .<Future<?>>map(id -> pool().submit(() -> reservations.reserve(id))).toList());
+            }
             admission.admit();
             List<String> due = leases.claimDue(config.scheduler().batchSize());
             if (due.isEmpty()) {
                 return;
             }
-            List<Future<?>> running = due.stream().<Future<?>>map(id -> pool().submit(() -> driver.drive(id))).toList();
-            for (Future<?> f : running) {
-                f.get(config.scheduler().lease().toMillis(), TimeUnit.MILLISECONDS);
-            }
+            await(due.stream().<Future<?>>map(id -> pool().submit(() -> driver.drive(id))).toList());
         } catch (TimeoutException e) {
             LOG.warn("a job step outlived its lease; it is finished by whichever replica holds the job next");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.errorf(e, "scheduler tick failed: %s", e.getMessage());
+        }
+    }
+
+    private void await(List<Future<?>> running) throws Exception {
+        for (Future<?> f : running) {
+            f.get(config.scheduler().lease().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -13,6 +13,7 @@ import io.tuneforge.training.domain.Hyperparameters;
 import io.tuneforge.training.domain.JobState;
 import io.tuneforge.training.domain.ProviderAccount;
 import io.tuneforge.training.domain.TrainingData;
+import io.tuneforge.training.domain.TrainingEstimate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,6 +42,12 @@ public class JobSubmissions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public FineTuneJob submit(String tenantId, JobRequest r) {
+        return submit(tenantId, r, null);
+    }
+
+    /** A job of a pipeline run ({@code pipelineId}), or a direct one (null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FineTuneJob submit(String tenantId, JobRequest r, String pipelineId) {
         if (r == null) {
             throw ApiProblem.badRequest("Missing body", "Send {dataset_version_id | dataset_id + version, base_model, ...} as JSON.");
         }
@@ -90,16 +97,18 @@ public class JobSubmissions {
         job.metadata = write(r.metadata() == null ? Map.of() : r.metadata());
         job.modelName = r.modelName() != null && !r.modelName().isBlank() ? r.modelName() : data.name;
         job.priority = r.priority() == null ? 50 : r.priority();
-        job.state = budgets.held(tenantId) ? JobState.WAITING_FOR_BUDGET : JobState.WAITING_FOR_SLOT;
+        job.pipelineId = pipelineId;
+        job.budgetReason = budgets.heldBecause(tenantId, pipelineId).orElse(null);
+        job.state = job.budgetReason != null ? JobState.WAITING_FOR_BUDGET : JobState.WAITING_FOR_SLOT;
         job.idempotencyKey = "tuneforge-" + job.id;
         job.advisories = "[]";
         job.nextAttemptAt = now;
         job.createdAt = now;
         job.updatedAt = now;
         job.persist();
-        Long estimated = h.nEpochs() instanceof Number n ? data.billableTokens * n.longValue() : null;
+        Long estimated = TrainingEstimate.trainedTokens(data, h);
         outbox.publish(tenantId, new JobQueued(job.id, job.datasetId, job.datasetVersionId, job.baseModel, job.method, job.accountId,
-                estimated, job.priority, null));
+                estimated, job.priority, pipelineId));
         return job;
     }
 

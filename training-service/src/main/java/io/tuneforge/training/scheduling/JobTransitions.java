@@ -19,6 +19,7 @@ import io.tuneforge.training.monitoring.MetricPoint;
 import io.tuneforge.training.monitoring.TrainingDiagnosis;
 import io.tuneforge.training.provider.ProviderEvent;
 import io.tuneforge.training.provider.ProviderJob;
+import io.tuneforge.training.registry.EvaluationPolicy;
 import io.tuneforge.training.registry.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,9 @@ public class JobTransitions {
 
     @Inject
     ModelRegistry registry;
+
+    @Inject
+    EvaluationPolicy evaluations;
 
     @Inject
     ObjectMapper json;
@@ -117,7 +121,7 @@ public class JobTransitions {
         ModelVersion version = registry.register(job, metrics);
         outbox.publish(job.tenantId, new JobSucceeded(job.id, job.providerJobId, job.accountId, job.datasetId, job.datasetVersionId,
                 job.baseModel, job.method, job.fineTunedModel, job.trainedTokens == null ? 0 : job.trainedTokens,
-                job.nEpochs == null ? 0 : job.nEpochs, version.version, now, null, null));
+                job.nEpochs == null ? 0 : job.nEpochs, version.version, now, job.pipelineId, evaluations.requestFor(job)));
     }
 
     public void failed(FineTuneJob job, JobFailure failure, Long trainedTokens) {
@@ -131,7 +135,7 @@ public class JobTransitions {
         job.updatedAt = now;
         diagnose(job, timeline.metrics(job.id));
         outbox.publish(job.tenantId, new JobFailed(job.id, job.providerJobId, failure.kind(), job.failureMessage, job.failureAdvice,
-                trainedTokens, null));
+                trainedTokens, job.pipelineId));
     }
 
     public void cancelled(FineTuneJob job, String reason) {
@@ -140,7 +144,7 @@ public class JobTransitions {
         job.cancelRequested = false;
         job.finishedAt = now;
         job.updatedAt = now;
-        outbox.publish(job.tenantId, new JobCancelled(job.id, job.providerJobId, reason, null));
+        outbox.publish(job.tenantId, new JobCancelled(job.id, job.providerJobId, reason, job.pipelineId));
     }
 
     /** A provider 429: back in line for a slot, later; never a failure. */

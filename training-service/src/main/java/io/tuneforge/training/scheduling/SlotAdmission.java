@@ -40,6 +40,9 @@ public class SlotAdmission {
     @Inject
     BudgetHolds budgets;
 
+    @Inject
+    CostReservations reservations;
+
     /** Returns how many jobs were admitted. */
     public int admit() {
         return QuarkusTransaction.requiringNew().call(this::admitLocked);
@@ -54,7 +57,9 @@ public class SlotAdmission {
         }
         budgets.release();
         Instant now = clock.instant();
-        List<FineTuneJob> waiting = FineTuneJob.find("state = ?1 and nextAttemptAt <= ?2 order by priority desc, createdAt",
+        // With a cost check, only jobs whose cost is reserved compete for slots.
+        List<FineTuneJob> waiting = FineTuneJob.find("state = ?1 and nextAttemptAt <= ?2"
+                        + (reservations.enabled() ? " and reservationId is not null" : "") + " order by priority desc, createdAt",
                 JobState.WAITING_FOR_SLOT, now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, 2000).list();
         if (waiting.isEmpty()) {
             return 0;

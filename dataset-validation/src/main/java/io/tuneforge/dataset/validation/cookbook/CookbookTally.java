@@ -1,5 +1,6 @@
 package io.tuneforge.dataset.validation.cookbook;
 
+import io.tuneforge.events.job.AutoEpochs;
 import io.tuneforge.dataset.validation.tokens.IntHistogram;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class CookbookTally {
         for (int i = 0; i < formatErrors.length; i++) {
             errors.put(CookbookFormatCheck.CATEGORIES.get(i), formatErrors[i]);
         }
-        Integer epochs = EpochPlan.epochsFor(examples);
+        Integer epochs = AutoEpochs.forExamples(examples);
         return new CookbookSummary(file, bytes, tokenizer, encoding, lines, blankLines, jsonParseErrors, examples,
                 errors, examplesWithErrors, tokens.count(), missingSystem, missingUser, totalTokens, assistantTokens,
                 maxTokensPerExample, overLimit, messages.distribution(), tokens.distribution(), assistant.distribution(),
