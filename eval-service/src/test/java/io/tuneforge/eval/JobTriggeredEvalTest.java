@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tuneforge.events.Topics;
+import io.tuneforge.events.eval.EvaluationTask;
 import io.tuneforge.events.eval.GateThresholds;
 import io.tuneforge.events.job.EvaluationRequest;
 import io.tuneforge.events.job.JobSucceeded;
@@ -52,7 +53,8 @@ class JobTriggeredEvalTest {
         String jobId = "ftjob_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         JobSucceeded succeeded = new JobSucceeded(jobId, "ftjob-sim", TrainingServiceFake.ACCOUNT_ID, datasetId, versionId, BASE_MODEL,
                 "supervised", tuned, 12000, 3, 1, Instant.now(), "pipe_tickets",
-                new EvaluationRequest("tickets", null, new GateThresholds(0.1, null, null, null, null, null, null)));
+                new EvaluationRequest("tickets", null, new GateThresholds(0.1, null, null, null, null, null, null),
+                        new EvaluationTask("classification", "regex", null, "^[a-z]+$")));
         String eventId = UUID.randomUUID().toString();
         String republished = UUID.randomUUID().toString();
         int fetchesBefore = fetches(TrainingServiceFake.ACCOUNT_ID);
@@ -78,6 +80,11 @@ class JobTriggeredEvalTest {
         assertThat(run.getList("spec.models.model")).containsExactly(tuned, BASE_MODEL);
         assertThat(run.getDouble("spec.gates.min_improvement")).isEqualTo(0.1);
         assertThat(run.getDouble("spec.gates.min_format_compliance")).as("left out: the default").isEqualTo(0.95);
+        assertThat(run.getString("spec.task.kind")).as("the pipeline's task decides the metrics").isEqualTo("classification");
+        assertThat(run.getString("spec.task.format")).isEqualTo("regex");
+        JsonPath report = given().header("Authorization", bearer(KEY)).when().get("/api/v1/evals/" + evalId + "/report").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(report.prettify()).as("classification metrics, from the task").contains("accuracy");
         assertThat(run.getString("decision")).isEqualTo("promote");
 
         var event = TopicProbe.awaitRecord(Topics.EVAL_COMPLETED, Duration.ofSeconds(30), r -> evalId.equals(r.key()));
@@ -97,7 +104,7 @@ class JobTriggeredEvalTest {
         String jobId = "ftjob_nosplit" + System.nanoTime();
         TopicProbe.publishEvent(new JobSucceeded(jobId, "ftjob-sim", TrainingServiceFake.ACCOUNT_ID, "ds_tiny", "dsv_tiny", BASE_MODEL,
                 "supervised", "ft:gpt-4o-mini:acme::tiny", 100, 3, 1, Instant.now(), null,
-                new EvaluationRequest("tiny", null, null)), UUID.randomUUID().toString(), TestTenants.ACME);
+                new EvaluationRequest("tiny", null, null, null)), UUID.randomUUID().toString(), TestTenants.ACME);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", bearer(KEY)).queryParam("job_id", jobId)
                 .when().get("/api/v1/evals").then().statusCode(200).body("data[0].state", equalTo("failed"))
                 .body("data[0].failure_kind", equalTo("test_set")).body("data[0].failure", containsString("no held-out test split")));

@@ -74,17 +74,17 @@ class FineTuningJobTest {
         List<FineTuningJobEvent> events = client.fineTuning().jobs().listEvents(created.id()).autoPager().stream().toList();
         assertThat(events).extracting(FineTuningJobEvent::message)
                 .contains("Fine-tuning job started", "The job has successfully completed");
-        assertThat(events).filteredOn(e -> FineTuningJobEvent.Type.METRICS.equals(e.type().orElse(null))).hasSize(12 * 9);
+        assertThat(events).filteredOn(e -> FineTuningJobEvent.Type.METRICS.equals(e.type().orElse(null))).hasSize(12 * 8);
 
         List<FineTuningJobCheckpoint> checkpoints = client.fineTuning().jobs().checkpoints().list(created.id()).data();
-        assertThat(checkpoints).hasSize(3).extracting(FineTuningJobCheckpoint::stepNumber).containsExactly(108L, 96L, 84L);
+        assertThat(checkpoints).hasSize(3).extracting(FineTuningJobCheckpoint::stepNumber).containsExactly(96L, 84L, 72L);
 
         String csv = new String(readAll(client.files().content(done.resultFiles().get(0))), StandardCharsets.UTF_8);
         List<String> rows = csv.lines().toList();
         assertThat(rows.get(0)).isEqualTo("step,train_loss,train_accuracy,valid_loss,valid_mean_token_accuracy");
-        assertThat(rows).hasSize(1 + 108);
+        assertThat(rows).hasSize(1 + 96);
         double firstEpochLoss = meanLoss(rows.subList(1, 13));
-        double lastEpochLoss = meanLoss(rows.subList(97, 109));
+        double lastEpochLoss = meanLoss(rows.subList(85, 97));
         assertThat(lastEpochLoss).as("training loss falls as the data is learned").isLessThan(firstEpochLoss / 2);
     }
 

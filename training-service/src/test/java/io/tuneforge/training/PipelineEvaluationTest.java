@@ -30,6 +30,7 @@ import static io.tuneforge.training.TrainingFixtures.validatedDataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -54,6 +55,11 @@ class PipelineEvaluationTest {
                 "account_id", account.id(), "hyperparameters", Map.of("n_epochs", 1), "auto_train", false, "debounce", "PT0S",
                 "min_interval", "PT0S", "evaluate", true, "auto_promote", true));
         body.put("gates", Map.of("min_improvement", 0.02, "min_format_compliance", 0.9));
+        // A task eval-service could only reject hours later is refused now, with the field that is wrong.
+        body.put("evaluation_task", Map.of("kind", "classification", "format", "regex", "regex", "(unclosed"));
+        given().header("Authorization", bearer(ACME)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/pipelines").then().statusCode(400).body("errors.field", hasItem("evaluation_task.regex"));
+        body.put("evaluation_task", Map.of("kind", "classification", "format", "regex", "regex", "^[a-z]+$"));
         String pipelineId = given().header("Authorization", bearer(ACME)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/pipelines").then().statusCode(201).body("evaluate", equalTo(true))
                 .body("gates.min_improvement", equalTo(0.02f)).body("quality_drop_threshold", equalTo(0.05f))
@@ -77,6 +83,8 @@ class PipelineEvaluationTest {
         assertThat(succeeded.getString("evaluation.production_model")).isNull();
         assertThat(succeeded.getDouble("evaluation.gates.min_improvement")).isEqualTo(0.02);
         assertThat(succeeded.getDouble("evaluation.gates.min_format_compliance")).isEqualTo(0.9);
+        assertThat(succeeded.getString("evaluation.task.kind")).isEqualTo("classification");
+        assertThat(succeeded.getString("evaluation.task.regex")).isEqualTo("^[a-z]+$");
         awaitState(ACME, direct, "succeeded", Duration.ofSeconds(90));
         assertThat(payload(Topics.JOB_SUCCEEDED, direct).getString("evaluation")).as("direct jobs ask for nothing").isNull();
         String v1Model = succeeded.getString("fine_tuned_model");

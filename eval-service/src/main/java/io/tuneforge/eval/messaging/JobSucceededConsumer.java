@@ -74,8 +74,9 @@ public class JobSucceededConsumer {
                 && !request.productionModel().equals(job.fineTunedModel())) {
             models.add(new ModelUnderTest(ModelRole.PRODUCTION, request.productionModel()));
         }
-        // The pipeline names no task: exact match (normalized), no format requirement.
-        EvalSpec spec = new EvalSpec(models, new EvalTask(null, null, null, null), GateSettings.from(request.gates()),
+        // The pipeline's task (training-service validated it); none named: exact match (normalized), no format requirement.
+        EvalTask task = request.task() == null ? new EvalTask(null, null, null, null) : json.convertValue(request.task(), EvalTask.class);
+        EvalSpec spec = new EvalSpec(models, task, GateSettings.from(request.gates()),
                 DEFAULT_CONCURRENCY, null);
         EvalRun run = new EvalRun();
         run.id = EntityIds.next("eval");

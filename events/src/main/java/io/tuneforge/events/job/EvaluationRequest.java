@@ -1,5 +1,6 @@
 package io.tuneforge.events.job;
 
+import io.tuneforge.events.eval.EvaluationTask;
 import io.tuneforge.events.eval.GateThresholds;
 
 /**
@@ -10,6 +11,7 @@ import io.tuneforge.events.eval.GateThresholds;
  * @param modelName       the registered model the new version belongs to
  * @param productionModel the fine-tuned model id of the version in production, or null when there is none
  * @param gates           the thresholds to apply; null or null values take eval-service's defaults
+ * @param task            the kind of answer expected and its required format; null = exact match, no format
  */
-public record EvaluationRequest(String modelName, String productionModel, GateThresholds gates) {
+public record EvaluationRequest(String modelName, String productionModel, GateThresholds gates, EvaluationTask task) {
 }

@@ -12,6 +12,7 @@ import io.tuneforge.training.domain.Hyperparameters;
 import io.tuneforge.training.domain.Pipeline;
 import io.tuneforge.training.domain.ProviderAccount;
 import io.tuneforge.training.domain.TrainingData;
+import io.tuneforge.events.eval.EvaluationTask;
 import io.tuneforge.events.eval.GateThresholds;
 import io.tuneforge.training.pipeline.CronSchedule;
 import io.tuneforge.training.pipeline.PipelineRunner;
@@ -76,14 +77,14 @@ public class PipelineResource {
     public record PipelineRequest(String name, String datasetId, String baseModel, String method, Hyperparameters hyperparameters,
                                   String accountId, String modelName, Boolean autoTrain, Duration debounce, Duration minInterval,
                                   Boolean evaluate, GateThresholds gates, Boolean autoPromote, String schedule,
-                                  Double qualityDropThreshold) {
+                                  Double qualityDropThreshold, EvaluationTask evaluationTask) {
     }
 
     public record PipelineView(String id, String name, String datasetId, String baseModel, String method, JsonNode hyperparameters,
                                String accountId, String modelName, boolean autoTrain, Duration debounce, Duration minInterval,
                                boolean evaluate, GateThresholds gates, boolean autoPromote, String schedule, Instant nextRunAt,
                                double qualityDropThreshold, String pendingVersionId, String pendingReason, Instant pendingSince,
-                               Instant lastRunAt, String lastJobId, Instant createdAt) {
+                               Instant lastRunAt, String lastJobId, Instant createdAt, EvaluationTask evaluationTask) {
     }
 
     public record RunView(String id, String reason, String detail, String datasetVersionId, String jobId, Instant createdAt) {
@@ -254,6 +255,13 @@ public class PipelineResource {
                 throw new IllegalStateException(e);
             }
         }
+        if (r.evaluationTask() != null) {
+            try {
+                p.evaluationTask = json.writeValueAsString(r.evaluationTask());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (r.autoPromote() != null) {
             p.autoPromote = r.autoPromote();
         }
@@ -293,6 +301,35 @@ public class PipelineResource {
         if (r.qualityDropThreshold() != null && (r.qualityDropThreshold() < 0 || r.qualityDropThreshold() > 1)) {
             errors.add(new Problem.FieldError("quality_drop_threshold", "must be from 0 to 1 (accuracy points, e.g. 0.05)"));
         }
+        if (r.evaluationTask() != null) {
+            validate(r.evaluationTask(), errors);
+        }
+    }
+
+    /** Refused here rather than by eval-service hours later, when the pipeline's first model is evaluated. */
+    private static void validate(EvaluationTask task, List<Problem.FieldError> errors) {
+        if (task.kind() != null && !List.of("exact", "classification", "generation").contains(task.kind())) {
+            errors.add(new Problem.FieldError("evaluation_task.kind", "must be exact, classification or generation"));
+        }
+        String format = task.format() == null ? "none" : task.format();
+        if (!List.of("none", "json", "json_schema", "regex").contains(format)) {
+            errors.add(new Problem.FieldError("evaluation_task.format", "must be none, json, json_schema or regex"));
+        }
+        if (format.equals("json_schema") && (task.schema() == null || task.schema().isEmpty())) {
+            errors.add(new Problem.FieldError("evaluation_task.schema", "is required with format json_schema: the JSON Schema "
+                    + "every answer must satisfy"));
+        }
+        if (format.equals("regex")) {
+            if (task.regex() == null || task.regex().isBlank()) {
+                errors.add(new Problem.FieldError("evaluation_task.regex", "is required with format regex"));
+            } else {
+                try {
+                    java.util.regex.Pattern.compile(task.regex());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    errors.add(new Problem.FieldError("evaluation_task.regex", "is not a valid regular expression: " + e.getDescription()));
+                }
+            }
+        }
     }
 
     private Pipeline find(String id) {
@@ -304,7 +341,8 @@ public class PipelineResource {
             return new PipelineView(p.id, p.name, p.datasetId, p.baseModel, p.method, json.readTree(p.hyperparameters), p.accountId,
                     p.modelName, p.autoTrain, Duration.ofMillis(p.debounceMs), Duration.ofMillis(p.minIntervalMs), p.evaluate,
                     evaluations.gates(p), p.autoPromote, p.schedule, p.nextRunAt, p.qualityDropThreshold, p.pendingVersionId,
-                    p.pendingVersionId == null ? null : p.pendingTrigger(), p.pendingSince, p.lastRunAt, p.lastJobId, p.createdAt);
+                    p.pendingVersionId == null ? null : p.pendingTrigger(), p.pendingSince, p.lastRunAt, p.lastJobId, p.createdAt,
+                    evaluations.task(p));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -56,6 +56,9 @@ public class Pipeline extends PanacheEntityBase {
     public boolean evaluate;
     /** JSON of events' GateThresholds; null takes eval-service's defaults. */
     public String gates;
+    /** JSON of events' EvaluationTask; null = exact match, no format requirement. */
+    @Column(name = "evaluation_task")
+    public String evaluationTask;
     /** Move a version to staging when its evaluation decides promote. */
     @Column(name = "auto_promote", nullable = false)
     public boolean autoPromote;

@@ -2,6 +2,7 @@ package io.tuneforge.training.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tuneforge.events.eval.EvaluationTask;
 import io.tuneforge.events.eval.GateThresholds;
 import io.tuneforge.events.job.EvaluationRequest;
 import io.tuneforge.training.domain.FineTuneJob;
@@ -31,7 +32,7 @@ public class EvaluationPolicy {
         if (p == null || !p.evaluate) {
             return null;
         }
-        return new EvaluationRequest(job.modelName, productionModel(job.tenantId, job.modelName), gates(p));
+        return new EvaluationRequest(job.modelName, productionModel(job.tenantId, job.modelName), gates(p), task(p));
     }
 
     /** The fine-tuned model id of the version in production of a registered model, or null. */
@@ -39,6 +40,17 @@ public class EvaluationPolicy {
         return ModelVersion.<ModelVersion>find("tenantId = ?1 and stage = 'production' and modelId in "
                         + "(select m.id from RegisteredModel m where m.tenantId = ?1 and m.name = ?2) order by version desc",
                 tenantId, modelName).firstResultOptional().map(v -> v.fineTunedModel).orElse(null);
+    }
+
+    public EvaluationTask task(Pipeline p) {
+        if (p.evaluationTask == null) {
+            return null;
+        }
+        try {
+            return json.readValue(p.evaluationTask, EvaluationTask.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("pipeline " + p.id + " has an unreadable evaluation task", e);
+        }
     }
 
     public GateThresholds gates(Pipeline p) {
