@@ -53,6 +53,12 @@ public final class PipelinesCommand implements Runnable {
         @Option(names = "--schedule", paramLabel = "CRON", description = "5-field cron, e.g. '0 3 * * 1'.") String schedule;
         @Option(names = "--evaluate", description = "Evaluate every model the pipeline trains.") boolean evaluate;
         @Option(names = "--auto-promote", description = "With --evaluate: move a model the gates pass to staging.") boolean autoPromote;
+        @Option(names = "--eval-task", description = "With --evaluate: exact, classification or generation (default exact).")
+        String evalTask;
+        @Option(names = "--eval-format", description = "With --evaluate: the answers' required format: none, json, regex.")
+        String evalFormat;
+        @Option(names = "--eval-regex", description = "With --eval-format regex: the pattern every answer must match.")
+        String evalRegex;
 
         @Override
         public Integer call() {
@@ -70,6 +76,16 @@ public final class PipelinesCommand implements Runnable {
             if (evaluate) {
                 body.put("evaluate", true);
                 body.put("auto_promote", autoPromote);
+                Map<String, Object> task = new LinkedHashMap<>();
+                task.put("kind", evalTask);
+                task.put("format", evalFormat);
+                task.put("regex", evalRegex);
+                task.values().removeIf(v -> v == null);
+                if (!task.isEmpty()) {
+                    body.put("evaluation_task", task);
+                }
+            } else if (evalTask != null || evalFormat != null || evalRegex != null || autoPromote) {
+                throw new IllegalArgumentException("--auto-promote and --eval-* need --evaluate");
             }
             body.values().removeIf(v -> v == null);
             JsonNode pipeline = client(JobsCommand.SERVICE).postJson("/api/v1/pipelines", body);
