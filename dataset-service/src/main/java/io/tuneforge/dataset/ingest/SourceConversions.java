@@ -1,5 +1,6 @@
 package io.tuneforge.dataset.ingest;
 
+import io.tuneforge.dataset.validation.input.CountingInputStream;
 import io.tuneforge.dataset.domain.ExamplePages;
 import io.tuneforge.dataset.validation.format.DatasetKind;
 import io.tuneforge.dataset.validation.imports.DatasetImporter;
@@ -46,7 +47,7 @@ public class SourceConversions {
     Imported importUpload(InputStream upload, SourceFormat format, String method) throws IOException {
         Path file = Files.createTempFile("tuneforge-import-", ".jsonl");
         try {
-            UploadSpool.CountingInputStream counted = new UploadSpool.CountingInputStream(upload);
+            CountingInputStream counted = new CountingInputStream(upload);
             ImportResult result;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 result = importer.convert(new BufferedInputStream(counted, 1 << 16), out, format);
@@ -62,7 +63,7 @@ public class SourceConversions {
                         ? "preference (DPO)" : "supervised chat") + " examples, but this dataset's method is " + method
                         + ". Import it into a dataset created with method " + (expected == DatasetKind.PREFERENCE ? "supervised" : "dpo") + ".");
             }
-            return new Imported(file, result, counted.count);
+            return new Imported(file, result, counted.count());
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(file);
             throw e;

@@ -1,10 +1,10 @@
 package io.tuneforge.dataset.ingest;
 
+import io.tuneforge.dataset.validation.input.CountingInputStream;
 import io.tuneforge.dataset.domain.ExamplePages;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +38,7 @@ final class UploadSpool implements AutoCloseable {
         try {
             CountingInputStream counted = new CountingInputStream(upload);
             Files.copy(counted, file, StandardCopyOption.REPLACE_EXISTING);
-            return new UploadSpool(file, counted.count, 1);
+            return new UploadSpool(file, counted.count(), 1);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -67,7 +67,7 @@ final class UploadSpool implements AutoCloseable {
             try (InputStream content = gunzipIfCompressed(new BufferedInputStream(counted, 1 << 16))) {
                 content.transferTo(out);
             }
-            return new UploadSpool(file, counted.count, lines[0] + 1);
+            return new UploadSpool(file, counted.count(), lines[0] + 1);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -104,31 +104,5 @@ final class UploadSpool implements AutoCloseable {
     @Override
     public void close() throws IOException {
         Files.deleteIfExists(file);
-    }
-
-    static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }

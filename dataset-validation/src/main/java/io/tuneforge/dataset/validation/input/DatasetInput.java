@@ -1,7 +1,6 @@
 package io.tuneforge.dataset.validation.input;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -48,7 +47,7 @@ public final class DatasetInput implements AutoCloseable {
 
     /** Bytes consumed from the upload as stored (compressed size for gzip). */
     public long storedBytesRead() {
-        return raw.count;
+        return raw.count();
     }
 
     @Override
@@ -101,39 +100,6 @@ public final class DatasetInput implements AutoCloseable {
             } else {
                 compressed.close();
             }
-        }
-    }
-
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 }
