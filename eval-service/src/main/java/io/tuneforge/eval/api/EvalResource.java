@@ -1,6 +1,6 @@
 package io.tuneforge.eval.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSpec;
@@ -58,6 +58,9 @@ public class EvalResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    JsonColumns columns;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
@@ -75,7 +78,7 @@ public class EvalResource {
         run.testPath = testSet.testPath;
         run.providerAccount = request.providerAccount() == null || request.providerAccount().isBlank() ? null
                 : request.providerAccount().trim();
-        run.spec = write(spec);
+        run.spec = columns.write(spec);
         run.state = EvalState.QUEUED.wire();
         run.createdAt = clock.instant();
         run.persist();
@@ -87,7 +90,7 @@ public class EvalResource {
     public Page<EvalView> list(@BeanParam @Valid PageRequest page, @QueryParam("dataset_id") String datasetId,
                                @QueryParam("job_id") String jobId) {
         List<EvalRun> rows = EvalRun.page(tenant.id(), datasetId, jobId, page.after, page.limit);
-        return Page.fromOverfetched(rows, page.limit, r -> r.id, r -> EvalView.of(r, read(r.spec, EvalSpec.class)));
+        return Page.fromOverfetched(rows, page.limit, r -> r.id, r -> EvalView.of(r, columns.read(r.spec, EvalSpec.class)));
     }
 
     @GET
@@ -95,7 +98,7 @@ public class EvalResource {
     @Operation(summary = "One evaluation")
     public EvalView get(@PathParam("id") String id) {
         EvalRun run = find(id);
-        return EvalView.of(run, read(run.spec, EvalSpec.class));
+        return EvalView.of(run, columns.read(run.spec, EvalSpec.class));
     }
 
     @GET
@@ -110,7 +113,7 @@ public class EvalResource {
                     + (run.failure != null ? " (" + run.failure + ")" : "") + "; a report exists once it is completed.");
         }
         if ("markdown".equalsIgnoreCase(format)) {
-            return Response.ok(MarkdownReport.render(read(run.report, EvalReport.class)), MARKDOWN + "; charset=utf-8").build();
+            return Response.ok(MarkdownReport.render(columns.read(run.report, EvalReport.class)), MARKDOWN + "; charset=utf-8").build();
         }
         return Response.ok(run.report, MediaType.APPLICATION_JSON).build();
     }
@@ -130,21 +133,7 @@ public class EvalResource {
                         + "for a held-out split, and check GET /api/v1/test-sets."));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Checks a request and turns it into the stored spec, with every error a user can act on. */
     record RunSpecification(EvalRequest request) {

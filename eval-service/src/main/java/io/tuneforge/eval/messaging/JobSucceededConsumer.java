@@ -1,6 +1,6 @@
 package io.tuneforge.eval.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.tuneforge.eval.domain.EvalRun;
@@ -55,6 +55,9 @@ public class JobSucceededConsumer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    JsonColumns columns;
+
     @Incoming("job-succeeded")
     @Blocking
     public CompletionStage<Void> onJobSucceeded(Message<String> message) {
@@ -86,7 +89,7 @@ public class JobSucceededConsumer {
         run.jobId = job.jobId();
         run.pipelineId = job.pipelineId();
         run.providerAccount = job.providerAccountId();
-        run.spec = write(spec);
+        run.spec = columns.write(spec);
         run.createdAt = clock.instant();
         TestSet testSet = TestSet.findById(job.datasetVersionId());
         if (testSet == null || !testSet.tenantId.equals(event.tenantId())) {
@@ -109,11 +112,4 @@ public class JobSucceededConsumer {
         LOG.infof("job %s succeeded: evaluation %s queued (%s vs %s)", job.jobId(), run.id, job.fineTunedModel(), job.baseModel());
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

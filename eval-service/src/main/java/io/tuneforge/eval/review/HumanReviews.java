@@ -1,5 +1,6 @@
 package io.tuneforge.eval.review;
 
+import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +54,9 @@ public class HumanReviews {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    JsonColumns columns;
 
     /** A pair to review: the prompt, the reference and two answers, sides as drawn for this pair. */
     public record PairView(String pairId, List<PromptMessage> prompt, String reference, String a, String b, Progress progress) {
@@ -127,13 +131,13 @@ public class HumanReviews {
         em.flush();
 
         HumanReviewSummary summary = HumanReviewSummary.of(ReviewPair.countOfRun(run.id), Review.ofRun(run.id));
-        EvalReport report = read(run.report, EvalReport.class);
-        EvalSpec spec = read(run.spec, EvalSpec.class);
+        EvalReport report = columns.read(run.report, EvalReport.class);
+        EvalSpec spec = columns.read(run.spec, EvalSpec.class);
         List<GateOutcome> gates = new ArrayList<>(report.gates().stream().filter(g -> !g.gate().equals("human_preference")).toList());
         gates.add(QualityGates.humanPreference(spec.gates(), summary.preference()));
         String decision = QualityGates.decisionOf(gates);
         EvalReport updated = report.withHumanReview(summary, gates, decision);
-        run.report = write(updated);
+        run.report = columns.write(updated);
         boolean changed = !decision.equals(run.decision);
         if (changed) {
             run.decision = decision;
@@ -146,7 +150,7 @@ public class HumanReviews {
     public Summary summary(String tenantId, String evalId) {
         EvalRun run = reviewable(tenantId, evalId);
         HumanReviewSummary summary = HumanReviewSummary.of(ReviewPair.countOfRun(run.id), Review.ofRun(run.id));
-        EvalSpec spec = read(run.spec, EvalSpec.class);
+        EvalSpec spec = columns.read(run.spec, EvalSpec.class);
         GateOutcome gate = summary.reviews() == 0 ? null : QualityGates.humanPreference(spec.gates(), summary.preference());
         return new Summary(run.id, run.decision, summary, gate);
     }
@@ -189,19 +193,5 @@ public class HumanReviews {
         return reviewer == null || reviewer.isBlank() ? ANONYMOUS : reviewer.trim();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

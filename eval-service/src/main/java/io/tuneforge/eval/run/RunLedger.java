@@ -1,5 +1,6 @@
 package io.tuneforge.eval.run;
 
+import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,6 +55,9 @@ public class RunLedger {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    JsonColumns columns;
 
     @Inject
     ReviewPairs reviewPairs;
@@ -117,7 +121,7 @@ public class RunLedger {
                 EvalExample row = new EvalExample();
                 row.runId = run.id;
                 row.idx = idx.getAndIncrement();
-                row.prompt = write(example.prompt());
+                row.prompt = columns.write(example.prompt());
                 row.reference = example.reference();
                 // Classification slices by the reference label; other tasks by the example's own metadata, if any.
                 row.category = spec.task().kind() == TaskKind.CLASSIFICATION
@@ -211,7 +215,7 @@ public class RunLedger {
             }
             run.state = EvalState.COMPLETED.wire();
             run.decision = assembled.decision().decision();
-            run.report = write(assembled.report());
+            run.report = columns.write(assembled.report());
             run.finishedAt = clock.instant();
             run.leaseUntil = null;
             reviewPairs.create(run.id, assembled.report());
@@ -250,11 +254,4 @@ public class RunLedger {
                 report.decision(), report.gates(), models, run.jobId, run.pipelineId, judges);
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.tuneforge.training.scheduling;
 
+import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,9 @@ public class CostReservations {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    JsonColumns columns;
 
     @Inject
     Clock clock;
@@ -163,12 +167,12 @@ public class CostReservations {
         list.add(new Advisory(UNAVAILABLE, truncate("The budget check at cost-service failed: " + why),
                 "The job waits (it is not started without a budget check) and is retried automatically; check that cost-service "
                         + "is up and that tuneforge.training.cost.url and the service key are right.", null));
-        return write(list);
+        return columns.write(list);
     }
 
     private String withoutUnavailable(String advisories) {
         List<Advisory> list = new ArrayList<>(read(advisories));
-        return list.removeIf(a -> UNAVAILABLE.equals(a.code())) ? write(list) : advisories;
+        return list.removeIf(a -> UNAVAILABLE.equals(a.code())) ? columns.write(list) : advisories;
     }
 
     private List<Advisory> read(String advisories) {
@@ -179,13 +183,6 @@ public class CostReservations {
         }
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Hyperparameters readHyperparameters(FineTuneJob job) {
         try {

@@ -1,6 +1,6 @@
 package io.tuneforge.training.scheduling;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.events.job.JobQueued;
 import io.tuneforge.platform.ids.EntityIds;
@@ -36,6 +36,9 @@ public class JobSubmissions {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    JsonColumns columns;
 
     @Inject
     BudgetHolds budgets;
@@ -91,10 +94,10 @@ public class JobSubmissions {
         job.datasetVersionId = data.versionId;
         job.baseModel = r.baseModel();
         job.method = method == null ? data.method : method;
-        job.hyperparameters = write(h);
+        job.hyperparameters = columns.write(h);
         job.suffix = r.suffix();
         job.seed = r.seed();
-        job.metadata = write(r.metadata() == null ? Map.of() : r.metadata());
+        job.metadata = columns.write(r.metadata() == null ? Map.of() : r.metadata());
         job.modelName = r.modelName() != null && !r.modelName().isBlank() ? r.modelName() : data.name;
         job.priority = r.priority() == null ? 50 : r.priority();
         job.pipelineId = pipelineId;
@@ -152,11 +155,4 @@ public class JobSubmissions {
         return accounts.get(0);
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
