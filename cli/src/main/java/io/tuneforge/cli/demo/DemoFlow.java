@@ -118,12 +118,12 @@ public final class DemoFlow {
             Optional<ServiceClient> cost = stack.component("cost-service").filter(c -> c.state() == ComponentState.UP)
                     .map(c -> client(stack, "cost-service", key));
             TrainingPhase trainingPhase = new TrainingPhase(out);
-            ok &= trainingPhase.run(training.get(), cost, provider.get(), datasetId);
+            ok &= trainingPhase.run(training.get(), cost, provider.get(), datasetId, baseModel);
 
             phase(8, "Evaluate base vs fine-tuned on the held-out test split (eval-service)");
             Optional<ServiceClient> eval = runningClient(stack, "eval-service", key);
             if (ok && eval.isPresent()) {
-                ok &= new EvaluationPhase(out).run(eval.get(), datasetId, TrainingPhase.BASE_MODEL, trainingPhase.fineTunedModel(),
+                ok &= new EvaluationPhase(out).run(eval.get(), datasetId, baseModel, trainingPhase.fineTunedModel(),
                         trainingPhase.accountId());
             }
         }
@@ -134,6 +134,9 @@ public final class DemoFlow {
         whereNext(stack, datasetId);
         return ok;
     }
+
+    /** The base model phase 7 trains and phase 8 compares against: cost-service's recommendation when it gave one. */
+    private String baseModel = TrainingPhase.DEFAULT_BASE_MODEL;
 
     private void phase(int number, String title) {
         out.println();
@@ -218,6 +221,9 @@ public final class DemoFlow {
         JsonNode r = cost.postJson("/api/v1/catalog/recommendations",
                 Map.of("use_case", "high_volume_simple", "trained_tokens", trainedTokens));
         out.printf("  recommended base model: %s - %s%n", r.path("snapshot").asText(), r.path("reason").asText());
+        if (!r.path("snapshot").asText("").isBlank()) {
+            baseModel = r.path("snapshot").asText();
+        }
         // Fine-tuned: a short system prompt plus the ticket, one label out. Base: the same plus ~15 few-shot examples.
         JsonNode m = cost.postJson("/api/v1/estimates/inference", Map.of(
                 "model", r.path("model").asText(),

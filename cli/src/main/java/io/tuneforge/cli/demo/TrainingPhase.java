@@ -44,10 +44,11 @@ final class TrainingPhase {
         return fineTunedModel;
     }
 
-    static final String BASE_MODEL = "gpt-4.1-mini-2025-04-14";
+    /** Trained when cost-service gave no recommendation (it is not running). */
+    static final String DEFAULT_BASE_MODEL = "gpt-4.1-mini-2025-04-14";
 
     /** @return true when the job succeeded and its model was registered */
-    boolean run(ServiceClient training, Optional<ServiceClient> cost, ProviderChoice provider, String datasetId) {
+    boolean run(ServiceClient training, Optional<ServiceClient> cost, ProviderChoice provider, String datasetId, String baseModel) {
         JsonNode created = training.postJson("/api/v1/accounts", provider.accountRequest());
         accountId = created.path("id").asText();
         out.printf("  provider account %s: %s at %s (key stored sealed, shown as %s)%n", accountId, provider.description(),
@@ -57,14 +58,14 @@ final class TrainingPhase {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("dataset_id", datasetId);
         job.put("version", 1);
-        job.put("base_model", BASE_MODEL);
+        job.put("base_model", baseModel);
         job.put("method", "supervised");
         job.put("suffix", "tickets");
         job.put("account_id", accountId);
         job.put("model_name", modelName);
         JsonNode submitted = training.postJson("/api/v1/jobs", job);
         String jobId = submitted.path("id").asText();
-        out.printf("  job %s submitted: %s on %s, hyperparameters auto%n", jobId, "gpt-4.1-mini", provider.description());
+        out.printf("  job %s submitted: %s on %s, hyperparameters auto%n", jobId, baseModel, provider.description());
 
         JsonNode current = new JobWatch(training, out, JobWatch.interactive(), "    ").follow(jobId, JOB_TIMEOUT);
         String lastState = current.path("state").asText();
