@@ -135,7 +135,17 @@ public final class CostCommand implements Runnable {
                 body.put("hard_stop", !soft);
                 budget = cost.putJson(path, body);
             } else {
-                budget = cost.get(path);
+                try {
+                    budget = cost.get(path);
+                } catch (io.tuneforge.cli.api.ApiException e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                    // No budget is a state, not a failure: say how to set one.
+                    out().printf("No %s budget is set: `tuneforge cost budget%s --set 500` (USD per month).%n",
+                            pipelineId == null ? "monthly" : "pipeline", pipelineId == null ? "" : " --pipeline " + pipelineId);
+                    return ExitCodes.OK;
+                }
             }
             Table table = Table.of("month", "limit usd", "spent usd", "remaining usd", "spent %", "warn at %", "hard stop", "status")
                     .numeric(1, 2, 3, 4, 5);
