@@ -89,7 +89,8 @@ class PlatformEndToEndTest {
 
         JsonNode run = eval.postJson("/api/v1/evals", Map.of("dataset_id", dataset, "dataset_version", 1,
                 "models", List.of(Map.of("role", "candidate", "model", fineTuned), Map.of("role", "baseline", "model", BASE_MODEL)),
-                "task", Map.of("kind", "classification", "format", "none")));
+                "task", Map.of("kind", "classification", "format", "none"),
+                "provider_account", account));
         String evalId = run.path("id").asText();
         ConsumerRecord<String, String> completed = TopicProbe.awaitRecord(Topics.EVAL_COMPLETED, Duration.ofMinutes(3),
                 r -> evalId.equals(r.key())).orElseThrow(() -> new AssertionError("no eval.completed for " + evalId));
