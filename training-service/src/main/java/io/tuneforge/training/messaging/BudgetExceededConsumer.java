@@ -7,6 +7,7 @@ import io.tuneforge.platform.inbox.ReceivedEvent;
 import io.tuneforge.training.scheduling.BudgetHolds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 public class BudgetExceededConsumer {
 
     static final String CONSUMER = "budget-holds";
+    private static final Logger LOG = Logger.getLogger(BudgetExceededConsumer.class);
 
     @Inject
     EventInbox inbox;
@@ -37,8 +39,12 @@ public class BudgetExceededConsumer {
         BudgetExceeded exceeded = event.payload();
         // A soft budget only warns; jobs keep running.
         if (exceeded.hardStop()) {
-            holds.hold(event.tenantId(), exceeded.budgetId(), exceeded.month(), exceeded.limitUsd(), exceeded.spentUsd(),
-                    exceeded.pipelineId());
+            boolean held = holds.hold(event.tenantId(), exceeded.budgetId(), exceeded.month(), exceeded.limitUsd(),
+                    exceeded.spentUsd(), exceeded.pipelineId(), exceeded.crossedAt());
+            if (!held) {
+                LOG.infof("budget %s of tenant %s: excess of %s already restored; no hold", exceeded.budgetId(), event.tenantId(),
+                        exceeded.crossedAt());
+            }
         }
     }
 }

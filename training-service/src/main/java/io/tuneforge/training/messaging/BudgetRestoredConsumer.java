@@ -37,7 +37,7 @@ public class BudgetRestoredConsumer {
 
     void apply(ReceivedEvent<BudgetRestored> event) {
         BudgetRestored restored = event.payload();
-        int lifted = holds.restored(event.tenantId(), restored.budgetId(), restored.pipelineId());
+        int lifted = holds.restored(event.tenantId(), restored.budgetId(), restored.pipelineId(), restored.restoredAt());
         LOG.infof("budget %s of tenant %s restored (%s): %d hold(s) lifted", restored.budgetId(), event.tenantId(),
                 restored.reason(), lifted);
     }

@@ -61,14 +61,28 @@ public class BudgetHolds {
                 + limitUsd + " USD in " + month + "); jobs wait until it is restored or the hold is lifted";
     }
 
-    /** Records a hold and moves the waiting jobs it covers behind it. */
+    /**
+     * Records a hold and moves the waiting jobs it covers behind it, unless the budget was already
+     * restored after it was crossed (the restore overtook this event on its own topic).
+     *
+     * @return false when a later restore makes this excess moot
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void hold(String tenantId, String budgetId, String month, String limitUsd, String spentUsd, String pipelineId) {
+    public boolean hold(String tenantId, String budgetId, String month, String limitUsd, String spentUsd, String pipelineId,
+                        Instant crossedAt) {
+        if (crossedAt != null && !em.createNativeQuery("select 1 from budget_restore where tenant_id = ?1 and budget_id = ?2 "
+                        + "and restored_at >= ?3")
+                .setParameter(1, tenantId).setParameter(2, budgetId).setParameter(3, crossedAt).getResultList().isEmpty()) {
+            return false;
+        }
         em.createNativeQuery("""
-                insert into budget_hold (tenant_id, budget_id, month, limit_usd, spent_usd, held_since, pipeline_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
+                insert into budget_hold (tenant_id, budget_id, month, limit_usd, spent_usd, held_since, pipeline_id, crossed_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                on conflict (tenant_id, budget_id, month) do update set crossed_at = greatest(budget_hold.crossed_at, excluded.crossed_at),
+                    limit_usd = excluded.limit_usd, spent_usd = excluded.spent_usd""")
                 .setParameter(1, tenantId).setParameter(2, budgetId).setParameter(3, month).setParameter(4, limitUsd)
-                .setParameter(5, spentUsd).setParameter(6, clock.instant()).setParameter(7, pipelineId).executeUpdate();
+                .setParameter(5, spentUsd).setParameter(6, clock.instant()).setParameter(7, pipelineId)
+                .setParameter(8, crossedAt == null ? clock.instant() : crossedAt).executeUpdate();
         if (month.equals(currentMonth())) {
             Query q = em.createNativeQuery("update fine_tune_job set state = 'WAITING_FOR_BUDGET', budget_reason = ?3, updated_at = ?2 "
                     + "where tenant_id = ?1 and state = 'WAITING_FOR_SLOT'" + (pipelineId == null ? "" : " and pipeline_id = ?4"));
@@ -79,6 +93,7 @@ public class BudgetHolds {
             }
             q.executeUpdate();
         }
+        return true;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -92,8 +107,17 @@ public class BudgetHolds {
      * held in its scope are checked again now instead of at their next re-check.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int restored(String tenantId, String budgetId, String pipelineId) {
-        int lifted = lift(tenantId, budgetId);
+    public int restored(String tenantId, String budgetId, String pipelineId, Instant restoredAt) {
+        if (restoredAt != null) {
+            em.createNativeQuery("""
+                    insert into budget_restore (tenant_id, budget_id, restored_at) values (?1, ?2, ?3)
+                    on conflict (tenant_id, budget_id) do update set restored_at = greatest(budget_restore.restored_at, excluded.restored_at)""")
+                    .setParameter(1, tenantId).setParameter(2, budgetId).setParameter(3, restoredAt).executeUpdate();
+        }
+        int lifted = restoredAt == null ? lift(tenantId, budgetId)
+                : em.createNativeQuery("delete from budget_hold where tenant_id = ?1 and budget_id = ?2 "
+                        + "and (crossed_at is null or crossed_at <= ?3)")
+                .setParameter(1, tenantId).setParameter(2, budgetId).setParameter(3, restoredAt).executeUpdate();
         Query q = em.createNativeQuery("update fine_tune_job set budget_recheck_at = ?2 where tenant_id = ?1 "
                 + "and state = 'WAITING_FOR_BUDGET' and budget_recheck_at is not null" + (pipelineId == null ? "" : " and pipeline_id = ?3"));
         q.setParameter(1, tenantId).setParameter(2, clock.instant());
