@@ -105,4 +105,38 @@ final class EvalFixtures {
                 given().header("Authorization", bearer(apiKey)).when().get("/api/v1/evals/" + evalId)
                         .then().statusCode(200).body("state", equalTo(state)));
     }
+
+    /**
+     * Inside a transaction: a copy of the finished run {@code finished} as a worker killed half-way
+     * leaves it (state running, lease expired, its examples recorded, nothing answered yet). The caller
+     * adds the samples or judgements that "finished before the kill".
+     *
+     * @return the original run
+     */
+    static io.tuneforge.eval.domain.EvalRun killedCopyOf(String finished, String crashed) {
+        io.tuneforge.eval.domain.EvalRun original = io.tuneforge.eval.domain.EvalRun.findById(finished);
+        io.tuneforge.eval.domain.EvalRun run = new io.tuneforge.eval.domain.EvalRun();
+        run.id = crashed;
+        run.tenantId = original.tenantId;
+        run.datasetId = original.datasetId;
+        run.versionId = original.versionId;
+        run.testPath = original.testPath;
+        run.spec = original.spec;
+        run.state = "running";
+        run.examples = original.examples;
+        run.createdAt = java.time.Instant.now();
+        run.startedAt = java.time.Instant.now();
+        run.leaseUntil = java.time.Instant.now().minusSeconds(1);
+        run.persist();
+        for (io.tuneforge.eval.domain.EvalExample e : io.tuneforge.eval.domain.EvalExample.ofRun(finished)) {
+            io.tuneforge.eval.domain.EvalExample copy = new io.tuneforge.eval.domain.EvalExample();
+            copy.runId = crashed;
+            copy.idx = e.idx;
+            copy.prompt = e.prompt;
+            copy.reference = e.reference;
+            copy.category = e.category;
+            copy.persist();
+        }
+        return original;
+    }
 }

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tuneforge.eval.domain.EvalExample;
 import io.tuneforge.eval.domain.EvalJudgement;
-import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSample;
 import io.tuneforge.eval.metrics.AnswerNormalizer;
 import io.tuneforge.events.Topics;
@@ -106,29 +105,7 @@ class EvalJudgeTest {
         // The state a worker leaves when killed while judging: every answer recorded, half of the judgements.
         String crashed = "eval_judgecrash" + System.nanoTime();
         int kept = QuarkusTransaction.requiringNew().call(() -> {
-            EvalRun original = EvalRun.findById(finished);
-            EvalRun run = new EvalRun();
-            run.id = crashed;
-            run.tenantId = original.tenantId;
-            run.datasetId = original.datasetId;
-            run.versionId = original.versionId;
-            run.testPath = original.testPath;
-            run.spec = original.spec;
-            run.state = "running";
-            run.examples = original.examples;
-            run.createdAt = Instant.now();
-            run.startedAt = Instant.now();
-            run.leaseUntil = Instant.now().minusSeconds(1);
-            run.persist();
-            for (EvalExample e : EvalExample.ofRun(finished)) {
-                EvalExample copy = new EvalExample();
-                copy.runId = crashed;
-                copy.idx = e.idx;
-                copy.prompt = e.prompt;
-                copy.reference = e.reference;
-                copy.category = e.category;
-                copy.persist();
-            }
+            EvalFixtures.killedCopyOf(finished, crashed);
             for (EvalSample s : EvalSample.ofRun(finished)) {
                 EvalSample copy = new EvalSample();
                 copy.runId = crashed;

@@ -43,28 +43,8 @@ class EvalResilienceTest {
         // the first half of the samples recorded.
         String crashed = "eval_crashed" + System.nanoTime();
         int examples = QuarkusTransaction.requiringNew().call(() -> {
-            EvalRun original = EvalRun.findById(finished);
-            EvalRun run = new EvalRun();
-            run.id = crashed;
-            run.tenantId = original.tenantId;
-            run.datasetId = original.datasetId;
-            run.versionId = original.versionId;
-            run.testPath = original.testPath;
-            run.spec = original.spec;
-            run.state = "running";
-            run.examples = original.examples;
-            run.createdAt = Instant.now();
-            run.startedAt = Instant.now();
-            run.leaseUntil = Instant.now().minusSeconds(1);
-            run.persist();
+            EvalRun original = EvalFixtures.killedCopyOf(finished, crashed);
             for (EvalExample e : EvalExample.ofRun(finished)) {
-                EvalExample copy = new EvalExample();
-                copy.runId = crashed;
-                copy.idx = e.idx;
-                copy.prompt = e.prompt;
-                copy.reference = e.reference;
-                copy.category = e.category;
-                copy.persist();
                 if (e.idx < original.examples / 2) {
                     EvalSample sample = new EvalSample();
                     sample.runId = crashed;

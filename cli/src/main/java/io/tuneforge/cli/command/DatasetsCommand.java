@@ -23,8 +23,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -161,15 +159,12 @@ public final class DatasetsCommand implements Runnable {
         @Mixin
         ConnectionOptions options;
 
-        @Option(names = "--limit", defaultValue = "50", description = "Page size (default: ${DEFAULT-VALUE}).")
-        int limit;
-
-        @Option(names = "--after", paramLabel = "ID", description = "Start after this dataset id (from a previous page).")
-        String after;
+        @Mixin
+        PageOptions paging;
 
         @Override
         public Integer call() {
-            String query = "?limit=" + limit + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+            String query = ApiCommand.query("limit", paging.limit, "after", paging.after);
             JsonNode page = datasets.client(options).get("/api/v1/datasets" + query);
             PrintWriter out = spec.commandLine().getOut();
             if (options.json) {

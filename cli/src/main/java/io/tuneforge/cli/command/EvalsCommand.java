@@ -155,12 +155,12 @@ public final class EvalsCommand implements Runnable {
     static final class ListEvals extends ApiCommand {
 
         @Option(names = "--dataset", paramLabel = "ID") String datasetId;
-        @Option(names = "--limit", defaultValue = "50") int limit;
-        @Option(names = "--after", paramLabel = "ID") String after;
+        @picocli.CommandLine.Mixin
+        PageOptions paging;
 
         @Override
         public Integer call() {
-            JsonNode page = client(SERVICE).get("/api/v1/evals" + query("limit", limit, "after", after, "dataset_id", datasetId));
+            JsonNode page = client(SERVICE).get("/api/v1/evals" + query("limit", paging.limit, "after", paging.after, "dataset_id", datasetId));
             List<JsonNode> data = new ArrayList<>();
             page.path("data").forEach(data::add);
             int code = print(page, runs(data), "No evaluations yet: `tuneforge evals run --help`");

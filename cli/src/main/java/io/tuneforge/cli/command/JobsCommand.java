@@ -159,12 +159,12 @@ public final class JobsCommand implements Runnable {
         @Option(names = "--dataset", paramLabel = "ID") String datasetId;
         @Option(names = "--model-name") String modelName;
         @Option(names = "--pipeline", paramLabel = "ID") String pipelineId;
-        @Option(names = "--limit", defaultValue = "50") int limit;
-        @Option(names = "--after", paramLabel = "ID") String after;
+        @picocli.CommandLine.Mixin
+        PageOptions paging;
 
         @Override
         public Integer call() {
-            JsonNode page = client(SERVICE).get("/api/v1/jobs" + query("limit", limit, "after", after, "state", state,
+            JsonNode page = client(SERVICE).get("/api/v1/jobs" + query("limit", paging.limit, "after", paging.after, "state", state,
                     "dataset_id", datasetId, "model_name", modelName, "pipeline_id", pipelineId));
             int code = print(page, jobs(page.path("data")), "No jobs: `tuneforge jobs create --help`");
             morePages(page, "jobs list");

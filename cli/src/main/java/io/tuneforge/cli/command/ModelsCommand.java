@@ -41,12 +41,12 @@ public final class ModelsCommand implements Runnable {
     @Command(mixinStandardHelpOptions = true, name = "list", description = "Registered models with their latest version and what is in production.")
     static final class ListModels extends ApiCommand {
 
-        @Option(names = "--limit", defaultValue = "50") int limit;
-        @Option(names = "--after", paramLabel = "ID") String after;
+        @picocli.CommandLine.Mixin
+        PageOptions paging;
 
         @Override
         public Integer call() {
-            JsonNode page = client(JobsCommand.SERVICE).get("/api/v1/models" + query("limit", limit, "after", after));
+            JsonNode page = client(JobsCommand.SERVICE).get("/api/v1/models" + query("limit", paging.limit, "after", paging.after));
             JsonNode data = page.has("data") ? page.path("data") : page;
             Table table = Table.of("name", "versions", "latest", "production", "created").numeric(1, 2);
             for (JsonNode m : data) {

@@ -96,12 +96,12 @@ public final class PipelinesCommand implements Runnable {
     @Command(mixinStandardHelpOptions = true, name = "list", description = "Pipelines with their triggers and last run.")
     static final class ListPipelines extends ApiCommand {
 
-        @Option(names = "--limit", defaultValue = "50") int limit;
-        @Option(names = "--after", paramLabel = "ID") String after;
+        @picocli.CommandLine.Mixin
+        PageOptions paging;
 
         @Override
         public Integer call() {
-            JsonNode page = client(JobsCommand.SERVICE).get("/api/v1/pipelines" + query("limit", limit, "after", after));
+            JsonNode page = client(JobsCommand.SERVICE).get("/api/v1/pipelines" + query("limit", paging.limit, "after", paging.after));
             JsonNode data = page.has("data") ? page.path("data") : page;
             int code = print(page, pipelines(data), "No pipelines: `tuneforge pipelines create --help`");
             morePages(page, "pipelines list");
