@@ -16,6 +16,8 @@ import io.tuneforge.platform.paging.PageRequest;
 import io.tuneforge.platform.problem.ApiProblem;
 import io.tuneforge.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +26,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
@@ -35,11 +38,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,6 +76,9 @@ public class DatasetResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EntityManager em;
 
     public record CreateDatasetRequest(
             @NotBlank @Size(max = 200) String name,
@@ -149,6 +162,70 @@ public class DatasetResource {
                                    + "chosen_rejected, prompt_completion, or auto (detect); the mapping report is kept")
                            @QueryParam("import") String importFormat,
                            InputStream body, UriInfo uri) {
+        return ingest(id, mode, parent, importFormat, body, uri);
+    }
+
+    @POST
+    @Path("/{id}/versions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a new version as a form",
+            description = "The same upload as a multipart/form-data request (what browsers and `curl -F file=@train.jsonl` "
+                    + "send): the JSONL (plain or gzip) in the form field 'file'; mode, parent and import as query parameters.")
+    public Response uploadForm(@PathParam("id") String id,
+                               @QueryParam("mode") @DefaultValue("upload") String mode,
+                               @QueryParam("parent") Integer parent,
+                               @QueryParam("import") String importFormat,
+                               @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
+                               UriInfo uri) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiProblem.badRequest("Missing file", "The form has no field named 'file': send the JSONL as "
+                    + "-F file=@train.jsonl (multipart/form-data), or send it as the raw request body with Content-Type "
+                    + "application/jsonl.");
+        }
+        // Quarkus has already streamed the part to a temporary file (deleted when the request ends).
+        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
+            return ingest(id, mode, parent, importFormat, body, uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the uploaded form part failed", e);
+        }
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Delete a dataset",
+            description = "Deletes the dataset with every version, its examples, reports and splits. Version numbers are "
+                    + "not reused. Jobs and evaluations that already copied a split keep their copy; ones that fetch it "
+                    + "afterwards get 404. 204 when deleted, 404 when there is no such dataset (e.g. already deleted).")
+    public Response delete(@PathParam("id") String id) {
+        Dataset dataset = owned(id);
+        // Waits for an upload storing a version of this dataset right now (it holds the same lock).
+        em.lock(dataset, LockModeType.PESSIMISTIC_WRITE);
+        em.createQuery("delete from DatasetExample e where e.key.versionId in "
+                + "(select v.id from DatasetVersion v where v.datasetId = ?1)").setParameter(1, id).executeUpdate();
+        em.createQuery("delete from DatasetVersion v where v.datasetId = ?1").setParameter(1, id).executeUpdate();
+        em.remove(dataset);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("/{id}/versions/{version}")
+    @Transactional
+    @Operation(summary = "Delete one version",
+            description = "Deletes the version with its examples, report and splits; other versions are untouched (a version "
+                    + "appended to or redacted from it keeps its own content, and its lineage still names the number). "
+                    + "Version numbers are not reused. 204 when deleted, 404 when there is no such version.")
+    public Response deleteVersion(@PathParam("id") String id, @PathParam("version") int version) {
+        Dataset dataset = owned(id);
+        em.lock(dataset, LockModeType.PESSIMISTIC_WRITE);
+        DatasetVersion v = DatasetVersion.findOwned(tenant.id(), id, version)
+                .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + version));
+        em.createQuery("delete from DatasetExample e where e.key.versionId = ?1").setParameter(1, v.id).executeUpdate();
+        v.delete();
+        return Response.noContent().build();
+    }
+
+    private Response ingest(String id, String mode, Integer parent, String importFormat, InputStream body, UriInfo uri) {
         DatasetVersion.Mode which = switch (mode) {
             case "upload" -> DatasetVersion.Mode.UPLOAD;
             case "append" -> DatasetVersion.Mode.APPEND;

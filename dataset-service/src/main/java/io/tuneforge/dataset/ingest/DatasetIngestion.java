@@ -10,7 +10,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.dataset.split.SplitConfig;
 import io.tuneforge.dataset.split.SplitPlan;
 import io.tuneforge.dataset.split.StratifiedSplitter;
+import io.tuneforge.dataset.validation.ExampleSignals;
 import io.tuneforge.dataset.validation.imports.ImportResult;
+import io.tuneforge.dataset.validation.input.JsonlLineReader;
+import io.tuneforge.dataset.validation.input.RawLine;
 import io.tuneforge.dataset.validation.imports.SourceFormat;
 import io.tuneforge.dataset.validation.pii.RedactionResult;
 import io.tuneforge.dataset.validation.report.FindingTally;
@@ -28,13 +31,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public class DatasetIngestion {
 
     /** Findings kept in the report per upload; counts cover all of them. */
     private static final int MAX_KEPT_FINDINGS = 200;
-    private static final int MIN_EXAMPLES = 10;
+    private static final int KEPT_PER_ERROR_CODE = 5;
     private static final int FLUSH_EVERY = 500;
     private static final int UPDATE_BATCH = 1000;
     private static final int MAX_CATEGORY_CHARS = 200;
@@ -121,13 +120,18 @@ public class DatasetIngestion {
             } else {
                 spool = UploadSpool.of(body);
             }
-            try (spool; InputStream closeBody = body) {
-                ValidationReport report = engine.validate(spool);
+            try (spool; InputStream closeBody = body; ExampleSignalSpool signals = new ExampleSignalSpool()) {
+                MethodCheck method = new MethodCheck(dataset.method);
+                ValidationReport report = engine.validate(spool, example -> {
+                    method.observe(example);
+                    signals.write(example);
+                });
+                signals.finish();
                 SourceConversions.Imported importedResult = imported;
                 SourceConversions.Redacted redactedResult = redacted;
                 return QuarkusTransaction.requiringNew().timeout((int) config.storeTimeout().toSeconds()).call(() -> {
-                    try (InputStream content = spool.content()) {
-                        DatasetVersion version = store(request.tenantId(), dataset, content, report);
+                    try (InputStream content = spool.content(); ExampleSignalSpool.Reader examples = signals.read()) {
+                        DatasetVersion version = store(request.tenantId(), dataset, report, method, content, examples);
                         version.mode = request.mode();
                         version.parentVersionId = parent == null ? null : parent.id;
                         version.uploadedBytes = redactedResult != null ? null
@@ -206,138 +210,125 @@ public class DatasetIngestion {
         }
     }
 
-    private DatasetVersion store(String tenantId, Dataset dataset, InputStream upload, ValidationReport report) {
+    /**
+     * Records the verdict. A version with errors keeps only its report and findings; a valid one stores every
+     * example with the validator's tokens, fingerprints and category (read back from the signal spool in line order,
+     * so the content is not parsed again) and its split.
+     */
+    private DatasetVersion store(String tenantId, Dataset dataset, ValidationReport report, MethodCheck method,
+                                 InputStream content, ExampleSignalSpool.Reader examples) throws IOException {
+        if (report.input().examples() == 0 && report.input().unparsableLines() == 0) {
+            throw ApiProblem.badRequest("Empty upload", "The upload has no examples: send JSONL, one JSON object per line.");
+        }
         // Serializes concurrent uploads to one dataset: each gets the next version number.
-        dataset = em.find(Dataset.class, dataset.id, LockModeType.PESSIMISTIC_WRITE);
+        String datasetId = dataset.id;
+        dataset = em.find(Dataset.class, datasetId, LockModeType.PESSIMISTIC_WRITE);
+        if (dataset == null) {
+            throw ApiProblem.notFound("Dataset", datasetId);
+        }
         DatasetVersion version = new DatasetVersion();
         version.id = EntityIds.next("dsv");
         version.tenantId = tenantId;
         version.datasetId = dataset.id;
         version.version = dataset.latestVersion + 1;
-        version.encoding = ExampleCheck.ENCODING;
+        version.encoding = engine.encoding();
         version.createdAt = clock.instant();
-        version.findings = "[]";
         version.status = DatasetVersion.Status.REJECTED;
-        em.persist(version);
 
-        ExampleCheck check = new ExampleCheck(dataset.method);
-        StratifiedSplitter splitter = StratifiedSplitter.of(splitConfig);
-        long[] lineOfExample = new long[1024];
         List<Finding> kept = new ArrayList<>();
         Map<String, Long> countsByCode = new LinkedHashMap<>();
-        long errors = 0;
-        long valid = 0;
-        long lineNo = 0;
-        try (BufferedReader reader = strictUtf8(upload)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                ExampleCheck.Result result = check.check(lineNo, line);
-                for (Finding finding : result.findings()) {
-                    countsByCode.merge(finding.code(), 1L, Long::sum);
-                    if (finding.isError()) {
-                        errors++;
-                    }
-                    if (kept.size() < MAX_KEPT_FINDINGS) {
-                        kept.add(finding);
-                    }
-                }
-                if (result.example().isPresent()) {
-                    ExampleCheck.Checked example = result.example().get();
-                    int index = splitter.add(example.promptFingerprint(), example.nearText(), example.category(), example.tokens());
-                    if (index == lineOfExample.length) {
-                        lineOfExample = Arrays.copyOf(lineOfExample, index * 2);
-                    }
-                    lineOfExample[index] = lineNo;
-                    // Stored in train; the split is known once every example has been seen (assignSplits).
-                    DatasetExample row = new DatasetExample();
-                    row.key = new DatasetExample.Key(version.id, lineNo);
-                    row.split = Split.TRAIN.wireName();
-                    row.tokens = example.tokens();
-                    row.content = example.content();
-                    row.fingerprint = example.fingerprint();
-                    row.category = truncate(example.category());
-                    em.persist(row);
-                    valid++;
-                    if (valid % FLUSH_EVERY == 0) {
-                        em.flush();
-                        em.clear();
-                    }
-                }
-            }
-        } catch (MalformedInputException e) {
-            throw ApiProblem.badRequest("Upload is not UTF-8",
-                    "The upload contains bytes that are not valid UTF-8 after line " + lineNo
-                            + ". Re-encode the file as UTF-8 (e.g. iconv -t UTF-8) and upload it again.");
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the upload failed after line " + lineNo, e);
-        }
-        if (valid + errors == 0) {
-            throw ApiProblem.badRequest("Empty upload", "The upload has no examples: send JSONL, one JSON object per line.");
-        }
-        if (valid < MIN_EXAMPLES && errors == 0) {
-            Finding tooFew = Finding.error("too_few_examples", 0, "only " + valid + " examples; fine-tuning needs at least "
-                    + MIN_EXAMPLES + " (50 or more is recommended)");
-            kept.add(tooFew);
-            countsByCode.merge(tooFew.code(), 1L, Long::sum);
-            errors++;
-        }
-
-        // The version row may have been detached by a batch clear: reattach before updating it.
-        version = em.find(DatasetVersion.class, version.id);
-        version.exampleCount = valid;
-        version.errorCount = errors;
-        // The engine's errors (tool calls, vision, special tokens, PII secrets ...) reject the version as well.
+        long errors = method.findings(kept, countsByCode);
         for (FindingTally tally : report.findings()) {
-            if (tally.severity() == Severity.ERROR && !countsByCode.containsKey(tally.code())) {
-                countsByCode.put(tally.code(), tally.count());
+            if (tally.severity() == Severity.ERROR) {
+                countsByCode.merge(tally.code(), tally.count(), Long::sum);
                 errors += tally.count();
-                tally.examples().stream().limit(5)
+                tally.examples().stream().limit(KEPT_PER_ERROR_CODE)
                         .map(f -> Finding.error(f.code(), f.line(), f.describe()))
                         .forEach(kept::add);
-            } else if (tally.severity() == Severity.WARNING && !countsByCode.containsKey(tally.code())) {
-                countsByCode.put(tally.code(), tally.count());
+            } else if (tally.severity() == Severity.WARNING) {
+                countsByCode.merge(tally.code(), tally.count(), Long::sum);
                 tally.examples().stream().limit(1)
                         .map(f -> Finding.warning(f.code(), f.line(), f.describe()))
                         .forEach(kept::add);
             }
         }
-        version.findings = write(kept);
+        version.errorCount = errors;
+        version.findings = writeJson(kept.size() > MAX_KEPT_FINDINGS ? kept.subList(0, MAX_KEPT_FINDINGS) : kept);
         version.report = engine.toJson(report);
-        dataset = em.find(Dataset.class, dataset.id);
         dataset.latestVersion = version.version;
 
         if (errors > 0) {
-            version.status = DatasetVersion.Status.REJECTED;
-            em.createQuery("delete from DatasetExample e where e.key.versionId = ?1").setParameter(1, version.id).executeUpdate();
+            version.exampleCount = method.examples();
+            em.persist(version);
             outbox.publish(tenantId, new DatasetRejected(dataset.id, version.id, version.version, dataset.name, errors,
                     kept.stream().filter(Finding::isError).limit(10)
                             .map(f -> new DatasetRejected.LineError(f.code(), f.line(), f.message())).toList()));
-        } else {
-            version.status = DatasetVersion.Status.VALIDATED;
-            SplitPlan plan = splitter.assign();
-            assignSplits(version.id, plan, lineOfExample);
-            version.stratified = plan.stratified();
-            version.splitStats = writeJson(plan.statsByWireName());
-            version.billableTokens = plan.stats(Split.TRAIN).tokens();
-            List<SplitSummary> splits = new ArrayList<>();
-            for (Split split : Split.values()) {
-                SplitPlan.SplitStats stats = plan.stats(split);
-                splits.add(new SplitSummary(split.wireName(), stats.examples(), stats.tokens(),
-                        "/api/v1/datasets/" + dataset.id + "/versions/" + version.version + "/splits/" + split.wireName()));
-            }
-            List<FindingCount> warnings = kept.stream().filter(f -> !f.isError()).map(Finding::code).distinct()
-                    .map(code -> new FindingCount(code, countsByCode.get(code))).toList();
-            outbox.publish(tenantId, new DatasetValidated(dataset.id, version.id, version.version, dataset.name,
-                    dataset.method, valid, version.encoding, version.billableTokens, splits, warnings));
+            return version;
         }
+
+        em.persist(version);
+        em.flush();
+        StratifiedSplitter splitter = StratifiedSplitter.of(splitConfig);
+        long[] lineOfExample = new long[1024];
+        long stored = 0;
+        JsonlLineReader lines = new JsonlLineReader(content, engine.maxLineBytes());
+        ExampleSignals next = examples.next();
+        for (RawLine raw = lines.next(); raw != null && next != null; raw = lines.next()) {
+            if (raw.number() != next.line()) {
+                continue; // blank lines (a warning) are not examples
+            }
+            int index = splitter.add(next.promptFingerprint(), next.nearText(), next.category(), next.tokens());
+            if (index == lineOfExample.length) {
+                lineOfExample = Arrays.copyOf(lineOfExample, index * 2);
+            }
+            lineOfExample[index] = raw.number();
+            // Stored in train; the split is known once every example has been seen (assignSplits).
+            DatasetExample row = new DatasetExample();
+            row.key = new DatasetExample.Key(version.id, raw.number());
+            row.split = Split.TRAIN.wireName();
+            row.tokens = next.tokens();
+            row.content = next.normalizedContent() != null ? next.normalizedContent() : text(raw);
+            row.fingerprint = next.fingerprint();
+            row.category = truncate(next.category());
+            em.persist(row);
+            stored++;
+            if (stored % FLUSH_EVERY == 0) {
+                em.flush();
+                em.clear();
+            }
+            next = examples.next();
+        }
+        if (next != null) {
+            throw new IllegalStateException("the upload changed between validation and storage: line " + next.line() + " is missing");
+        }
+        em.flush();
+        em.clear();
+
+        // The version row was detached by the batch clear: reattach before updating it.
+        version = em.find(DatasetVersion.class, version.id);
+        version.exampleCount = stored;
+        version.status = DatasetVersion.Status.VALIDATED;
+        SplitPlan plan = splitter.assign();
+        assignSplits(version.id, plan, lineOfExample);
+        version.stratified = plan.stratified();
+        version.splitStats = writeJson(plan.statsByWireName());
+        version.billableTokens = plan.stats(Split.TRAIN).tokens();
+        List<SplitSummary> splits = new ArrayList<>();
+        for (Split split : Split.values()) {
+            SplitPlan.SplitStats stats = plan.stats(split);
+            splits.add(new SplitSummary(split.wireName(), stats.examples(), stats.tokens(),
+                    "/api/v1/datasets/" + dataset.id + "/versions/" + version.version + "/splits/" + split.wireName()));
+        }
+        List<FindingCount> warnings = kept.stream().filter(f -> !f.isError()).map(Finding::code).distinct()
+                .map(code -> new FindingCount(code, countsByCode.get(code))).toList();
+        outbox.publish(tenantId, new DatasetValidated(dataset.id, version.id, version.version, dataset.name,
+                dataset.method, stored, version.encoding, version.billableTokens, splits, warnings));
         return version;
+    }
+
+    /** The stored text of a line: its bytes without terminator (a BOM rejects the version, so none is stripped). */
+    private static String text(RawLine raw) {
+        return new String(raw.bytes(), StandardCharsets.UTF_8);
     }
 
     /** Moves the held-out and validation examples out of train, a bounded batch of line numbers per statement. */
@@ -359,16 +350,6 @@ public class DatasetIngestion {
 
     private static String truncate(String category) {
         return category == null || category.length() <= MAX_CATEGORY_CHARS ? category : category.substring(0, MAX_CATEGORY_CHARS);
-    }
-
-    private static BufferedReader strictUtf8(InputStream in) {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-    }
-
-    private String write(List<Finding> findings) {
-        return writeJson(findings);
     }
 
     private String writeJson(Object value) {

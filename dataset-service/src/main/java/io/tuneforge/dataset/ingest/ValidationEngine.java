@@ -3,12 +3,15 @@ package io.tuneforge.dataset.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.dataset.validation.DatasetValidator;
+import io.tuneforge.dataset.validation.ExampleObserver;
 import io.tuneforge.dataset.validation.ValidationOptions;
 import io.tuneforge.dataset.validation.report.ValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 
 /**
  * The dataset-validation engine as this service runs it: default options (o200k_base, the
@@ -20,10 +23,24 @@ public class ValidationEngine {
     @Inject
     ObjectMapper json;
 
-    private final DatasetValidator validator = new DatasetValidator(ValidationOptions.defaults());
+    private final ValidationOptions options = ValidationOptions.defaults();
+    private final DatasetValidator validator = new DatasetValidator(options);
 
-    ValidationReport validate(UploadSpool spool) throws IOException {
-        return validator.validate(spool.file());
+    /** Validates the spooled upload; every example's signals go to {@code examples}, in file order. */
+    ValidationReport validate(UploadSpool spool, ExampleObserver examples) throws IOException {
+        try (InputStream in = Files.newInputStream(spool.file())) {
+            return validator.validate(in, spool.file().toString(), examples);
+        }
+    }
+
+    /** The tokenizer every count of this service is in. */
+    String encoding() {
+        return options.encoding().id();
+    }
+
+    /** The longest line the validator reads; the storage pass splits lines with the same limit. */
+    int maxLineBytes() {
+        return options.maxLineBytes();
     }
 
     String toJson(ValidationReport report) {

@@ -1,14 +1,15 @@
 package io.tuneforge.dataset.split;
 
 import io.tuneforge.dataset.domain.Split;
+import io.tuneforge.dataset.validation.quality.CategoryCounts;
 import io.tuneforge.dataset.validation.quality.ContentFingerprint;
+import io.tuneforge.dataset.validation.quality.NearDuplicateIndex;
 import io.tuneforge.dataset.validation.quality.QualityThresholds;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,12 +31,6 @@ import java.util.TreeMap;
  */
 public final class StratifiedSplitter {
 
-    /** The engine's classification-style rule (QualityReview#reviewCategories). */
-    static final int MAX_CATEGORIES = 200;
-    private static final int LABELLED_SHARE_PERCENT = 80;
-
-    private static final int BANDS = 4;
-    private static final int MAX_CHAIN_WALK = 64;
     private static final int NEAR_BITS = QualityThresholds.defaults().nearDuplicateBits();
 
     private final long seed;
@@ -49,14 +44,10 @@ public final class StratifiedSplitter {
     private int[] parent = new int[1024];
     private int size;
 
-    private final Map<String, Integer> categoryIds = new HashMap<>();
-    private final List<String> categoryNames = new ArrayList<>();
-    private boolean tooManyCategories;
-    private long labelled;
-
-    /** Near-duplicate candidates: the 64-bit SimHash in four 16-bit bands (pigeonhole: distance <= 3 shares a band). */
-    private final int[][] heads = new int[BANDS][1 << 16];
-    private int[][] next = new int[BANDS][1024];
+    /** The engine's category counts and classification-style rule, so the validator and the split agree. */
+    private final CategoryCounts categoryCounts = new CategoryCounts();
+    /** The engine's near-duplicate index, asked for every match (each is joined to the group). */
+    private final NearDuplicateIndex near = new NearDuplicateIndex(NEAR_BITS, Integer.MAX_VALUE);
 
     /** Open addressing: example index + 1 of the first example with a prompt fingerprint; 0 is empty. */
     private int[] promptTable = new int[2048];
@@ -70,9 +61,6 @@ public final class StratifiedSplitter {
         this.seed = seed;
         this.testPercent = testPercent;
         this.validationPercent = validationPercent;
-        for (int[] h : heads) {
-            Arrays.fill(h, -1);
-        }
     }
 
     public static StratifiedSplitter of(SplitConfig config) {
@@ -87,21 +75,21 @@ public final class StratifiedSplitter {
         nears[i] = nearText;
         tokens[i] = exampleTokens;
         parent[i] = i;
-        categories[i] = categoryId(category);
+        categories[i] = categoryCounts.add(category);
         int samePrompt = findOrPutPrompt(i);
         if (samePrompt >= 0) {
             union(samePrompt, i);
         }
         if (nearText != 0) {
-            linkNearDuplicates(i);
+            near.visitAndAdd(nearText, i, e -> union((int) e, i));
         }
         return i;
     }
 
     public SplitPlan assign() {
         int n = size;
-        boolean stratified = !tooManyCategories && categoryNames.size() >= 2 && labelled * 100 >= (long) n * LABELLED_SHARE_PERCENT;
-        int strata = stratified ? categoryNames.size() + 1 : 1;
+        boolean stratified = categoryCounts.usable(n);
+        int strata = stratified ? categoryCounts.distinct() + 1 : 1;
         int[] groupSize = new int[n];
         long[] strataSize = new long[strata];
         List<Integer> roots = new ArrayList<>();
@@ -148,7 +136,7 @@ public final class StratifiedSplitter {
             totals[split][0]++;
             totals[split][1] += tokens[i];
             if (stratified && categories[i] >= 0) {
-                perCategory.get(split).merge(categoryNames.get(categories[i]), 1L, Long::sum);
+                perCategory.get(split).merge(categoryCounts.name(categories[i]), 1L, Long::sum);
             }
         }
         Map<Split, SplitPlan.SplitStats> stats = new EnumMap<>(Split.class);
@@ -161,7 +149,7 @@ public final class StratifiedSplitter {
 
     /** The category an example is counted under when the version is stratified, else null. */
     public String categoryName(int example) {
-        return categories[example] < 0 ? null : categoryNames.get(categories[example]);
+        return categories[example] < 0 ? null : categoryCounts.name(categories[example]);
     }
 
     private int stratumOf(int root, boolean stratified) {
@@ -194,24 +182,6 @@ public final class StratifiedSplitter {
         return out;
     }
 
-    private int categoryId(String category) {
-        if (category == null) {
-            return -1;
-        }
-        labelled++;
-        Integer id = categoryIds.get(category);
-        if (id != null) {
-            return id;
-        }
-        if (categoryNames.size() >= MAX_CATEGORIES) {
-            tooManyCategories = true;
-            return -1;
-        }
-        categoryIds.put(category, categoryNames.size());
-        categoryNames.add(category);
-        return categoryNames.size() - 1;
-    }
-
     private int findOrPutPrompt(int i) {
         if ((promptCount + 1) * 2 > promptTable.length) {
             int[] old = promptTable;
@@ -241,21 +211,6 @@ public final class StratifiedSplitter {
         return slot;
     }
 
-    private void linkNearDuplicates(int i) {
-        long hash = nears[i];
-        for (int b = 0; b < BANDS; b++) {
-            int band = (int) (hash >>> (16 * b)) & 0xffff;
-            int walked = 0;
-            for (int e = heads[b][band]; e >= 0 && walked < MAX_CHAIN_WALK; e = next[b][e], walked++) {
-                if (Long.bitCount(nears[e] ^ hash) <= NEAR_BITS) {
-                    union(e, i);
-                }
-            }
-            next[b][i] = heads[b][band];
-            heads[b][band] = i;
-        }
-    }
-
     private int find(int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];
@@ -283,8 +238,5 @@ public final class StratifiedSplitter {
         tokens = Arrays.copyOf(tokens, n);
         categories = Arrays.copyOf(categories, n);
         parent = Arrays.copyOf(parent, n);
-        for (int b = 0; b < BANDS; b++) {
-            next[b] = Arrays.copyOf(next[b], n);
-        }
     }
 }

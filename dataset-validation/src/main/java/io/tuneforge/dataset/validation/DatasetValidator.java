@@ -48,28 +48,36 @@ public final class DatasetValidator {
 
     /** Reads {@code upload} to its end (does not close it). IO errors of the stream itself propagate. */
     public ValidationReport validate(InputStream upload, String source) throws IOException {
+        return validate(upload, source, ExampleObserver.NONE);
+    }
+
+    /**
+     * Validates {@code upload} and hands every example's signals to {@code examples}, in file order: a caller that
+     * stores the examples gets their tokens, fingerprints and category without parsing the content a second time.
+     */
+    public ValidationReport validate(InputStream upload, String source, ExampleObserver examples) throws IOException {
         DatasetInput input = DatasetInput.open(upload);
         JsonlLineReader reader = new JsonlLineReader(input.content(), options.maxLineBytes());
-        DatasetTally tally = new DatasetTally(options);
+        Fold fold = new Fold(new DatasetTally(options), examples);
         if (options.parallelism() <= 1) {
-            readSequentially(reader, tally);
+            readSequentially(reader, fold);
         } else {
-            readInParallel(reader, tally);
+            readInParallel(reader, fold);
         }
-        return tally.report(source, input.storedBytesRead(), input.gzip());
+        return fold.tally().report(source, input.storedBytesRead(), input.gzip());
     }
 
-    private void readSequentially(JsonlLineReader reader, DatasetTally tally) throws IOException {
+    private void readSequentially(JsonlLineReader reader, Fold fold) throws IOException {
         try {
             for (RawLine line = reader.next(); line != null; line = reader.next()) {
-                tally.add(analyzer.analyze(line));
+                fold.add(analyzer.analyze(line));
             }
         } catch (CompressedInputCorruptException e) {
-            tally.inputCorrupt(e.getMessage());
+            fold.tally().inputCorrupt(e.getMessage());
         }
     }
 
-    private void readInParallel(JsonlLineReader reader, DatasetTally tally) throws IOException {
+    private void readInParallel(JsonlLineReader reader, Fold fold) throws IOException {
         ExecutorService workers = Executors.newFixedThreadPool(options.parallelism(), new WorkerThreads());
         Deque<Future<List<LineAnalysis>>> inFlight = new ArrayDeque<>();
         int maxInFlight = options.parallelism() * 3;
@@ -85,29 +93,30 @@ public final class DatasetValidator {
                         batch = new ArrayList<>();
                         batchBytes = 0;
                         while (inFlight.size() >= maxInFlight) {
-                            fold(inFlight.poll(), tally);
+                            fold(inFlight.poll(), fold);
                         }
                     }
                 }
             } catch (CompressedInputCorruptException e) {
                 // Keep what was read before the corruption; report it after those lines.
-                flush(workers, batch, inFlight, tally);
-                tally.inputCorrupt(e.getMessage());
+                flush(workers, batch, inFlight, fold);
+                fold.tally().inputCorrupt(e.getMessage());
                 return;
             }
-            flush(workers, batch, inFlight, tally);
+            flush(workers, batch, inFlight, fold);
         } finally {
             inFlight.forEach(f -> f.cancel(true));
             workers.shutdownNow();
         }
     }
 
-    private void flush(ExecutorService workers, List<RawLine> batch, Deque<Future<List<LineAnalysis>>> inFlight, DatasetTally tally) {
+    private void flush(ExecutorService workers, List<RawLine> batch, Deque<Future<List<LineAnalysis>>> inFlight, Fold fold)
+            throws IOException {
         if (!batch.isEmpty()) {
             inFlight.add(submit(workers, batch));
         }
         while (!inFlight.isEmpty()) {
-            fold(inFlight.poll(), tally);
+            fold(inFlight.poll(), fold);
         }
     }
 
@@ -121,10 +130,10 @@ public final class DatasetValidator {
         });
     }
 
-    private static void fold(Future<List<LineAnalysis>> batch, DatasetTally tally) {
+    private static void fold(Future<List<LineAnalysis>> batch, Fold into) throws IOException {
         try {
             for (LineAnalysis a : batch.get()) {
-                tally.add(a);
+                into.add(a);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,6 +143,17 @@ public final class DatasetValidator {
                 throw r;
             }
             throw new IllegalStateException("line analysis failed", e.getCause());
+        }
+    }
+
+    /** The ordered fold: the report's tally, then the caller's observer. */
+    private record Fold(DatasetTally tally, ExampleObserver examples) {
+        void add(LineAnalysis a) throws IOException {
+            tally.add(a);
+            ExampleSignals signals = a.signals();
+            if (signals != null) {
+                examples.example(signals);
+            }
         }
     }
 

@@ -16,8 +16,18 @@ import java.util.List;
  * @param cookbookKind  how the reference validator sees the line (a BOM makes JSON.parse fail where we read on)
  * @param cookbook      the cookbook checks' outcome when cookbookKind is EXAMPLE
  * @param hasNulByte    binary content
+ * @param normalizedContent the line in OpenAI's shape when a shorthand was accepted, else null
  */
 record LineAnalysis(long line, LineKind kind, LineEnding ending, long bytes, List<Finding> findings,
                     String bracketOnly, String fragmentKey, LineKind cookbookKind, CookbookExample cookbook, CheckedExample checked,
-                    QualitySignals quality, boolean hasNulByte, boolean invalidUtf8) {
+                    QualitySignals quality, boolean hasNulByte, boolean invalidUtf8, String normalizedContent) {
+
+    /** The caller-facing signals of an example line, or null when the line is no usable example. */
+    ExampleSignals signals() {
+        if (kind != LineKind.EXAMPLE || quality == null) {
+            return null;
+        }
+        return new ExampleSignals(line, checked.kind(), checked.tokens(), quality.exact(),
+                quality.prompt() != 0 ? quality.prompt() : quality.exact(), quality.nearText(), quality.category(), normalizedContent);
+    }
 }

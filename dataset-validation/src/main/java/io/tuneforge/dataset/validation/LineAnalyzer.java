@@ -3,7 +3,9 @@ package io.tuneforge.dataset.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.dataset.validation.cookbook.CookbookExample;
 import io.tuneforge.dataset.validation.cookbook.CookbookFormatCheck;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneforge.dataset.validation.format.CheckedExample;
+import io.tuneforge.dataset.validation.format.DatasetKind;
 import io.tuneforge.dataset.validation.format.ExampleCheck;
 import io.tuneforge.dataset.validation.format.InvalidJsonException;
 import io.tuneforge.dataset.validation.format.JsonLineParser;
@@ -64,7 +66,7 @@ final class LineAnalyzer {
         if (Utf8Text.isBlank(b, 0, b.length)) {
             ctx.report(FindingCode.BLANK_LINE, "", b.length == 0 ? "blank line" : "line holds only whitespace");
             return new LineAnalysis(raw.number(), LineKind.BLANK, raw.ending(), raw.byteLength(), ctx.findings(), null, null,
-                    LineKind.BLANK, null, null, null, hasNul, false);
+                    LineKind.BLANK, null, null, null, hasNul, false, null);
         }
         int start = 0;
         if (raw.startsWithBom()) {
@@ -113,12 +115,23 @@ final class LineAnalyzer {
             quality = QualitySignals.of(node, checked);
         }
         return new LineAnalysis(raw.number(), LineKind.EXAMPLE, raw.ending(), raw.byteLength(), ctx.findings(), null, null,
-                cookbookParses ? LineKind.EXAMPLE : LineKind.UNPARSABLE, cookbook, checked, quality, hasNul, invalidAt >= 0);
+                cookbookParses ? LineKind.EXAMPLE : LineKind.UNPARSABLE, cookbook, checked.withoutContent(), quality, hasNul,
+                invalidAt >= 0, normalized(node, checked));
     }
 
     private static LineAnalysis unparsable(RawLine raw, LineContext ctx, String bracket, String key, boolean nul, boolean invalidUtf8) {
         return new LineAnalysis(raw.number(), LineKind.UNPARSABLE, raw.ending(), raw.byteLength(), ctx.findings(), bracket, key,
-                LineKind.UNPARSABLE, null, null, null, nul, invalidUtf8);
+                LineKind.UNPARSABLE, null, null, null, nul, invalidUtf8, null);
+    }
+
+    /** A preference example whose {@code input} was a bare message list, rewritten as {@code {"messages": [...]}}. */
+    private static String normalized(JsonNode node, CheckedExample checked) {
+        if (checked.kind() != DatasetKind.PREFERENCE || !node.path("input").isArray() || !(node instanceof ObjectNode object)) {
+            return null;
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.putObject("input").set("messages", object.get("input"));
+        return copy.toString();
     }
 
     private static int indexOfNul(byte[] b) {

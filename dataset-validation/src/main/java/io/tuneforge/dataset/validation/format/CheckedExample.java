@@ -17,6 +17,16 @@ public record CheckedExample(
         JsonNode preferred,
         JsonNode nonPreferred) {
 
+    /**
+     * The same outcome without the parsed tree and the texts: all the ordered fold needs. Lines wait in a queue
+     * between analysis and fold; holding their trees there got them promoted to the old generation and cost
+     * full collections.
+     */
+    public CheckedExample withoutContent() {
+        return new CheckedExample(kind, foreignFormat, conversation == null ? null : conversation.withoutTexts(), tokens,
+                trainedTokens, null, null, null);
+    }
+
     static CheckedExample unusable(DatasetKind kind, ForeignFormat format) {
         return new CheckedExample(kind, format, null, 0, 0, null, null, null);
     }

@@ -18,4 +18,10 @@ public record Conversation(
         String systemPrompt,
         String lastAssistantText,
         String dialogueText) {
+
+    /** The counts and roles only (texts dropped). */
+    public Conversation withoutTexts() {
+        return new Conversation(messages, tokens, trainedTokens, images, hasSystem, hasUser, hasAssistant, lastAssistantIndex,
+                lastRole, null, null, null);
+    }
 }

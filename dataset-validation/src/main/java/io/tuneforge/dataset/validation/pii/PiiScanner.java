@@ -200,7 +200,8 @@ public final class PiiScanner {
      * not something a person wrote as a phone number.
      */
     private void phones(String text, int start, int end, Hits hits) {
-        if (start > 0 && isIdentifierGlue(text.charAt(start - 1)) || end < text.length() && isFollowerOfNonPhone(text.charAt(end))) {
+        if (start > 0 && isIdentifierGlue(text.charAt(start - 1)) || end < text.length() && isFollowerOfNonPhone(text.charAt(end))
+                || isIsoDate(text, start, end)) {
             return;
         }
         for (PhoneNumberMatch m : PHONES.findNumbers(text.substring(start, end), phoneRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
@@ -214,6 +215,24 @@ public final class PiiScanner {
                 hits.add(PiiKind.PHONE, "***" + national.substring(Math.max(0, national.length() - 3)), s, e);
             }
         }
+    }
+
+    /**
+     * "2024-03-01": dates are everywhere in logs, code and tickets, nobody groups a phone number 4-2-2 with dashes, and
+     * asking libphonenumber about each one was a tenth of the validator's time on such data.
+     */
+    static boolean isIsoDate(String text, int start, int end) {
+        if (end - start != 10 || text.charAt(start + 4) != '-' || text.charAt(start + 7) != '-') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+            if (!isDigit(text.charAt(start + i))) {
+                return false;
+            }
+        }
+        int month = (text.charAt(start + 5) - '0') * 10 + text.charAt(start + 6) - '0';
+        int day = (text.charAt(start + 8) - '0') * 10 + text.charAt(start + 9) - '0';
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
     private static boolean isFollowerOfNonPhone(char c) {

@@ -76,6 +76,7 @@ public final class ContentFingerprint {
 
     private static long text(long h, String s) {
         // Two chars per step: half the multiply chain of plain FNV-1a, still a 64-bit fingerprint.
+        // A copy, then an array loop: cheaper than charAt, whose bounds and coder checks stay in C1-compiled code.
         char[] c = s.toCharArray();
         int n = c.length;
         int i = 0;

@@ -6,7 +6,6 @@ import io.tuneforge.dataset.validation.report.FindingLedger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.function.Consumer;
 public final class QualityReview {
 
     private static final int MAX_DISTINCT_SYSTEM_PROMPTS = 10_000;
-    private static final int MAX_DISTINCT_CATEGORIES = 200;
     private static final int KEPT_LINES = 20;
 
     private final QualityThresholds thresholds;
@@ -30,14 +28,12 @@ public final class QualityReview {
     private final NearDuplicateIndex near;
     private final Map<Long, PromptUse> systemPrompts = new HashMap<>();
     private final List<Long> linesWithoutSystemPrompt = new ArrayList<>();
-    private final Map<String, Long> categories = new LinkedHashMap<>();
+    private final CategoryCounts categories = new CategoryCounts();
     private final List<Long> refusalLines = new ArrayList<>();
     private long conversations;
     private long withAssistantReply;
     private long withSystemPrompt;
     private long withoutSystemPrompt;
-    private long labelled;
-    private boolean tooManyCategories;
     private long refusals;
 
     public QualityReview(QualityThresholds thresholds) {
@@ -86,7 +82,7 @@ public final class QualityReview {
             }
         }
         systemPrompt(line, s);
-        category(s.category());
+        categories.add(s.category());
         if (s.refusal()) {
             refusals++;
             if (refusalLines.size() < KEPT_LINES) {
@@ -109,20 +105,6 @@ public final class QualityReview {
             use.count++;
         } else if (systemPrompts.size() < MAX_DISTINCT_SYSTEM_PROMPTS) {
             systemPrompts.put(s.systemPrompt(), new PromptUse(line, s.systemPromptPreview()));
-        }
-    }
-
-    private void category(String label) {
-        if (label == null) {
-            return;
-        }
-        labelled++;
-        if (categories.containsKey(label)) {
-            categories.merge(label, 1L, Long::sum);
-        } else if (categories.size() < MAX_DISTINCT_CATEGORIES) {
-            categories.put(label, 1L);
-        } else {
-            tooManyCategories = true;
         }
     }
 
@@ -178,24 +160,26 @@ public final class QualityReview {
     }
 
     private void reviewCategories(FindingLedger ledger) {
-        if (tooManyCategories || categories.size() < 2 || labelled * 10 < conversations * 8) {
+        if (!categories.usable(conversations)) {
             return; // not a classification-style dataset
         }
-        Map.Entry<String, Long> largest = categories.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        Map.Entry<String, Long> smallest = categories.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+        long labelled = categories.labelled();
+        Map<String, Long> counts = categories.asMap();
+        Map.Entry<String, Long> largest = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        Map.Entry<String, Long> smallest = counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
         double share = (double) largest.getValue() / labelled;
         double ratio = (double) smallest.getValue() / largest.getValue();
         if (share > thresholds.dominantCategoryShare() || ratio < thresholds.rareCategoryRatio()) {
             ledger.record(Finding.of(FindingCode.CATEGORY_IMBALANCE, 0, "", "category \"" + largest.getKey() + "\" has "
                     + largest.getValue() + " examples (" + percent(largest.getValue(), labelled) + "), \"" + smallest.getKey()
-                    + "\" only " + smallest.getValue() + " (" + categories.size() + " categories)"));
+                    + "\" only " + smallest.getValue() + " (" + counts.size() + " categories)"));
         }
     }
 
     /** Facts for the quality table. */
     public QualityFacts facts() {
         return new QualityFacts(conversations, systemPrompts.size(), withSystemPrompt, withoutSystemPrompt,
-                Map.copyOf(categories), refusals);
+                Map.copyOf(categories.asMap()), refusals);
     }
 
     private static String percent(long part, long whole) {

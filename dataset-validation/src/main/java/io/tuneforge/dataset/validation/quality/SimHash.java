@@ -1,5 +1,7 @@
 package io.tuneforge.dataset.validation.quality;
 
+import io.tuneforge.dataset.validation.input.CharClasses;
+
 /**
  * Charikar's SimHash over word bigrams: texts that share most of their wording get fingerprints a few bits
  * apart, which lets near-duplicates be found in one streaming pass with 8 bytes per example.
@@ -64,7 +66,7 @@ public final class SimHash {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
-        return Character.isLetterOrDigit(c);
+        return CharClasses.isLetterOrDigit(c);
     }
 
     private static char lower(char c) {

@@ -1,5 +1,7 @@
 package io.tuneforge.dataset.validation.tokens;
 
+import io.tuneforge.dataset.validation.input.CharClasses;
+
 /**
  * Where text can be cut without changing its token count. tiktoken first splits text into pieces with a regex
  * (cl100k_base and o200k_base differ, but share the properties used here) and encodes each piece alone, so a
@@ -34,30 +36,13 @@ final class TextChunks {
         }
         char prev = s[i - 1];
         if (prev == '\n') {
-            return c < 0x80 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c);
+            return CharClasses.isLetterOrDigit(c);
         }
-        return isPunctuation(c) && (prev < 0x80 ? isAsciiLetterOrDigit(prev) : Character.isLetterOrDigit(prev));
+        return CharClasses.isPunctuation(c) && CharClasses.isLetterOrDigit(prev);
     }
 
-    /** Punctuation or symbol: neither letter, number, mark, whitespace, control nor surrogate; not the apostrophe. */
-    private static boolean isPunctuation(char c) {
-        if (c < 0x80) {
-            return c > 0x20 && c < 0x7f && c != '\'' && !isAsciiLetterOrDigit(c);
-        }
-        return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                 Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
+    /** Printable ASCII, or a letter or digit. */
     private static boolean solid(char c) {
-        return c < 0x80 ? c > 0x20 && c < 0x7f : Character.isLetterOrDigit(c);
+        return c < 0x80 ? c > 0x20 && c < 0x7f : CharClasses.isLetterOrDigit(c);
     }
 }

@@ -35,6 +35,11 @@ class PiiScannerTest {
         assertThat(kinds("call (415) 555-0132")).containsExactly(PiiKind.PHONE);
         assertThat(kinds("+4915112345678")).containsExactly(PiiKind.PHONE);
         assertThat(kinds("on 2023-10-05 we sold 1234 units at 12.50")).isEmpty();
+        // dates are skipped before libphonenumber; a number next to one is still found
+        assertThat(kinds("due 2024-03-01, call 415-555-0132")).containsExactly(PiiKind.PHONE);
+        assertThat(PiiScanner.isIsoDate("x 2024-03-01", 2, 12)).isTrue();
+        assertThat(PiiScanner.isIsoDate("x 2024-13-01", 2, 12)).isFalse();
+        assertThat(PiiScanner.isIsoDate("x 415-555-0132", 2, 14)).isFalse();
         assertThat(kinds("London office: +44 20 7946 0958")).containsExactly(PiiKind.PHONE);
         // libphonenumber checks the numbering plan: 555-0132 shapes without a valid area code are not numbers
         assertThat(kinds("call (099) 555-0132")).isEmpty();
