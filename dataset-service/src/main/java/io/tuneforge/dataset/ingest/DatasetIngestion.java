@@ -46,8 +46,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns an upload into a new immutable version: streams it line by line, checks each example,
- * stores the valid ones with their split, and records the verdict and its event in one transaction.
+ * Turns an upload into a new immutable version: validates it in one streaming pass of the engine (which hands over
+ * each example's tokens, fingerprints and category), then, if it is valid, stores every example with its split,
+ * and records the verdict and its event in one transaction.
  */
 @ApplicationScoped
 public class DatasetIngestion {

@@ -3,6 +3,8 @@ package io.tuneforge.dataset.validation.tokens;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Counts tokens exactly as tiktoken's {@code encode_ordinary} does. Two deliberate choices:
@@ -21,12 +23,16 @@ public final class TokenCounter {
     private static final int CACHED_CHUNK_CHARS = 64;
 
     private final TokenEncoding encoding;
-    private final Encoding jtokkit;
+    /**
+     * Loading a vocabulary takes ~0.6 s; it runs on its own thread so the caller meanwhile starts reading and
+     * parsing (the PII scanner's phone metadata and Jackson load in parallel). The first cache miss waits for it.
+     */
+    private final CompletableFuture<Encoding> jtokkit;
     private final ThreadLocal<ChunkCountCache> chunkCache = ThreadLocal.withInitial(ChunkCountCache::new);
 
     public TokenCounter(TokenEncoding encoding) {
         this.encoding = encoding;
-        this.jtokkit = REGISTRY.getEncoding(encoding.jtokkitType());
+        this.jtokkit = CompletableFuture.supplyAsync(() -> REGISTRY.getEncoding(encoding.jtokkitType()), TokenCounter::loadInBackground);
     }
 
     public TokenEncoding encoding() {
@@ -64,16 +70,30 @@ public final class TokenCounter {
 
     /** The uncached, unsplit count: what tiktoken computes. For tests of the chunking. */
     int countWhole(String text) {
-        return jtokkit.countTokensOrdinary(withoutLoneSurrogates(text));
+        return jtokkit().countTokensOrdinary(withoutLoneSurrogates(text));
+    }
+
+    private Encoding jtokkit() {
+        try {
+            return jtokkit.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the " + encoding.id() + " vocabulary could not be loaded", e.getCause());
+        }
+    }
+
+    private static void loadInBackground(Runnable load) {
+        Thread t = new Thread(load, "token-vocabulary-loader");
+        t.setDaemon(true);
+        t.start();
     }
 
     private int countChunk(char[] chars, int from, int to, int hash, ChunkCountCache cache) {
         if (to - from > CACHED_CHUNK_CHARS) {
-            return jtokkit.countTokensOrdinary(new String(chars, from, to - from));
+            return jtokkit().countTokensOrdinary(new String(chars, from, to - from));
         }
         int n = cache.get(chars, from, to, hash);
         if (n < 0) {
-            n = jtokkit.countTokensOrdinary(new String(chars, from, to - from));
+            n = jtokkit().countTokensOrdinary(new String(chars, from, to - from));
             cache.put(chars, from, to, hash, n);
         }
         return n;
