@@ -116,6 +116,7 @@ class DatasetApiTest {
                 .body(SampleData.bytes(broken)).when().post("/api/v1/datasets/" + id + "/versions")
                 .then().statusCode(201)
                 .body("status", equalTo("rejected"))
+                .body("example_count", equalTo(11)) // the lines without an error of their own
                 .body("findings.find { it.code == 'invalid_json' }.line", equalTo(12))
                 .body("findings.find { it.code == 'example_missing_assistant_message' }.line", equalTo(13));
 

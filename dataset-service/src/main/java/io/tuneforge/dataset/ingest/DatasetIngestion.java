@@ -259,7 +259,7 @@ public class DatasetIngestion {
         dataset.latestVersion = version.version;
 
         if (errors > 0) {
-            version.exampleCount = method.examples();
+            version.exampleCount = method.cleanExamples();
             em.persist(version);
             outbox.publish(tenantId, new DatasetRejected(dataset.id, version.id, version.version, dataset.name, errors,
                     kept.stream().filter(Finding::isError).limit(10)

@@ -38,6 +38,7 @@ final class ExampleSignalSpool implements AutoCloseable {
         out.writeLong(s.promptFingerprint());
         out.writeLong(s.nearText());
         writeString(s.category());
+        out.writeBoolean(s.clean());
         writeString(s.normalizedContent());
     }
 
@@ -85,7 +86,7 @@ final class ExampleSignalSpool implements AutoCloseable {
                 return null;
             }
             return new ExampleSignals(line, KINDS[in.readByte()], in.readInt(), in.readLong(), in.readLong(), in.readLong(),
-                    readString(), readString());
+                    readString(), in.readBoolean(), readString());
         }
 
         private String readString() throws IOException {

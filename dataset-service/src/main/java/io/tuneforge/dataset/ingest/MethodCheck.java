@@ -20,7 +20,7 @@ final class MethodCheck {
     private final String method;
     private final DatasetKind expected;
     private final List<ExampleSignals> firstMismatches = new ArrayList<>();
-    private long examples;
+    private long cleanExamples;
     private long mismatches;
 
     MethodCheck(String method) {
@@ -29,7 +29,9 @@ final class MethodCheck {
     }
 
     void observe(ExampleSignals example) {
-        examples++;
+        if (example.clean()) {
+            cleanExamples++;
+        }
         if (example.kind() != expected) {
             mismatches++;
             if (firstMismatches.size() < KEPT_LINES) {
@@ -38,9 +40,9 @@ final class MethodCheck {
         }
     }
 
-    /** Examples the validator handed over. */
-    long examples() {
-        return examples;
+    /** Examples without an error of their own: what a rejected version would have had to train on. */
+    long cleanExamples() {
+        return cleanExamples;
     }
 
     /** Adds the mismatch findings; returns how many errors they are. */

@@ -13,9 +13,10 @@ import io.tuneforge.dataset.validation.format.DatasetKind;
  * @param promptFingerprint what the model sees before its (last) reply; the whole example's when there is no reply
  * @param nearText          SimHash of the dialogue, 0 when too short to compare
  * @param category          label field or short final answer, null when none
+ * @param clean             no ERROR finding on the line (an example that would be trained on as it is)
  * @param normalizedContent the line rewritten to OpenAI's shape when the validator accepted a shorthand (a preference
  *                          example's bare {@code input} list); null when the line is stored as it is
  */
 public record ExampleSignals(long line, DatasetKind kind, int tokens, long fingerprint, long promptFingerprint, long nearText,
-                             String category, String normalizedContent) {
+                             String category, boolean clean, String normalizedContent) {
 }

@@ -5,6 +5,7 @@ import io.tuneforge.dataset.validation.format.CheckedExample;
 import io.tuneforge.dataset.validation.input.LineEnding;
 import io.tuneforge.dataset.validation.quality.QualitySignals;
 import io.tuneforge.dataset.validation.report.Finding;
+import io.tuneforge.dataset.validation.report.Severity;
 import java.util.List;
 
 /**
@@ -28,6 +29,7 @@ record LineAnalysis(long line, LineKind kind, LineEnding ending, long bytes, Lis
             return null;
         }
         return new ExampleSignals(line, checked.kind(), checked.tokens(), quality.exact(),
-                quality.prompt() != 0 ? quality.prompt() : quality.exact(), quality.nearText(), quality.category(), normalizedContent);
+                quality.prompt() != 0 ? quality.prompt() : quality.exact(), quality.nearText(), quality.category(),
+                findings.stream().noneMatch(f -> f.severity() == Severity.ERROR), normalizedContent);
     }
 }

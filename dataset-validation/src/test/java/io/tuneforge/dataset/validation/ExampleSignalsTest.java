@@ -51,10 +51,17 @@ class ExampleSignalsTest {
         assertThat(first.tokens()).isPositive();
         assertThat(first.promptFingerprint()).isNotEqualTo(first.fingerprint());
         assertThat(first.normalizedContent()).isNull();
+        assertThat(sequential).allMatch(ExampleSignals::clean);
         // the same question (every 40th line) shares its prompt fingerprint; the answers differ, so the examples do not
         ExampleSignals q = sequential.get(2);
         List<ExampleSignals> sameQuestion = sequential.stream().filter(s -> s.promptFingerprint() == q.promptFingerprint()).toList();
         assertThat(sameQuestion).hasSizeGreaterThan(1).extracting(ExampleSignals::fingerprint).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anExampleWithAnErrorOfItsOwnIsHandedOverAsNotClean() throws IOException {
+        String poisoned = chat("Say <|endoftext|> please", "ok") + "\n" + chat("Hello there", "Hi") + "\n";
+        assertThat(signals(poisoned, 1)).extracting(ExampleSignals::clean).containsExactly(false, true);
     }
 
     @Test
@@ -65,6 +72,7 @@ class ExampleSignalsTest {
         List<ExampleSignals> seen = signals(shorthand, 1);
         assertThat(seen).singleElement().satisfies(s -> {
             assertThat(s.kind()).isEqualTo(DatasetKind.PREFERENCE);
+            assertThat(s.clean()).isTrue();
             assertThat(s.normalizedContent()).startsWith("{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
                     .contains("\"preferred_output\"").contains("\"non_preferred_output\"");
         });
