@@ -20,7 +20,7 @@ declare -A value=(
   [TUNEFORGE_TRAINING_SECRET_KEY]="$(random_key)"
 )
 registry=()
-for service in dataset training eval cost; do
+for service in dataset training eval cost gateway; do
   key="$(random_key)"
   value[TUNEFORGE_${service^^}_SERVICE_KEY]="$key"
   registry+=("$service-service:$(sha256 "$key")")

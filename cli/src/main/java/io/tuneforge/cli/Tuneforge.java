@@ -9,7 +9,9 @@ import io.tuneforge.cli.stack.ServiceDefinition;
 import io.tuneforge.cli.api.ApiException;
 import io.tuneforge.cli.api.ConnectionFailure;
 import io.tuneforge.cli.api.MissingApiKey;
+import io.tuneforge.cli.command.AliasesCommand;
 import io.tuneforge.cli.command.CompletionCommand;
+import io.tuneforge.cli.command.RolloutsCommand;
 import io.tuneforge.cli.command.CostCommand;
 import io.tuneforge.cli.command.DatasetsCommand;
 import io.tuneforge.cli.command.EvalsCommand;
@@ -34,7 +36,7 @@ import java.nio.file.Path;
         description = "Control plane for fine-tuning OpenAI models: the local stack and daily commands.",
         subcommands = {UpCommand.class, StatusCommand.class, EnvCommand.class, DownCommand.class, DemoCommand.class,
                 DatasetsCommand.class, JobsCommand.class, ModelsCommand.class, EvalsCommand.class,
-                CostCommand.class, PipelinesCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+                CostCommand.class, PipelinesCommand.class, AliasesCommand.class, RolloutsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:usage error (arguments, file, missing API key)", "2:API error (the service said no)",
                 "3:connection failure, or the local stack is not fully up", "4:dataset rejected by validation",

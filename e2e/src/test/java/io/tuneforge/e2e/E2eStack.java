@@ -70,7 +70,7 @@ final class E2eStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int[] ports = FreePorts.pick(7);
+        int[] ports = FreePorts.pick(9);
         Map<String, String> env = Map.of(
                 "TUNEFORGE_POSTGRES_PORT", String.valueOf(ports[0]),
                 "TUNEFORGE_KAFKA_PORT", String.valueOf(ports[1]),
@@ -78,7 +78,9 @@ final class E2eStack {
                 "TUNEFORGE_DATASET_PORT", String.valueOf(ports[3]),
                 "TUNEFORGE_TRAINING_PORT", String.valueOf(ports[4]),
                 "TUNEFORGE_EVAL_PORT", String.valueOf(ports[5]),
-                "TUNEFORGE_COST_PORT", String.valueOf(ports[6]));
+                "TUNEFORGE_COST_PORT", String.valueOf(ports[6]),
+                "TUNEFORGE_GATEWAY_PORT", String.valueOf(ports[7]),
+                "TUNEFORGE_CONSOLE_PORT", String.valueOf(ports[8]));
         int exit = cli(root, stateDir, env, "up");
         StackState state = new StackStateFile(StackLayout.of(root, stateDir).stateFile()).read()
                 .orElseThrow(() -> new IllegalStateException("`tuneforge up` wrote no state; see " + stateDir));

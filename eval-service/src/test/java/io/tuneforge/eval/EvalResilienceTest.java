@@ -116,4 +116,26 @@ class EvalResilienceTest {
             given().baseUri(simulator).when().delete("/admin/limits").then().statusCode(200);
         }
     }
+
+    @Test
+    void aModelWhoseEveryCallFailsFailsTheRunInsteadOfBeingRejected() {
+        String datasetId = EvalFixtures.validatedDataset(KEY, EvalFixtures.tickets(60, 67, false));
+        String simulator = SiblingServices.baseUrl("openai-simulator");
+        // Every call to the base model answers 500: retried, then given up per example.
+        given().baseUri(simulator).contentType(ContentType.JSON)
+                .body(Map.of("models", Map.of(BASE_MODEL, Map.of("error_rate", 1.0, "latency_ms", 0))))
+                .when().put("/admin/faults").then().statusCode(200);
+        try {
+            String evalId = EvalFixtures.startEval(KEY, Map.of("dataset_id", datasetId,
+                    "models", EvalFixtures.models(null, BASE_MODEL), "task", TASK));
+            EvalFixtures.awaitState(KEY, evalId, "failed");
+            given().header("Authorization", bearer(KEY)).when().get("/api/v1/evals/" + evalId).then().statusCode(200)
+                    .body("decision", org.hamcrest.Matchers.nullValue())
+                    .body("failure_kind", org.hamcrest.Matchers.equalTo("provider"))
+                    .body("failure", org.hamcrest.Matchers.containsString("baseline model '" + BASE_MODEL + "' answered none of the"))
+                    .body("failure", org.hamcrest.Matchers.containsString("500"));
+        } finally {
+            given().baseUri(simulator).when().delete("/admin/faults").then().statusCode(200);
+        }
+    }
 }

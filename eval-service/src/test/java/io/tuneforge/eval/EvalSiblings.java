@@ -17,8 +17,8 @@ public class EvalSiblings implements QuarkusTestResourceLifecycleManager {
         String datasets = SiblingServices.baseUrl("dataset-service");
         String simulator = SiblingServices.baseUrl("openai-simulator");
         return Map.of("tuneforge.eval.dataset-service-url", datasets,
-                "tuneforge.eval.provider.base-url", simulator + "/v1",
-                "tuneforge.eval.provider.api-key", "sk-test-eval",
+                "tuneforge.provider.fallback.base-url", simulator + "/v1",
+                "tuneforge.provider.fallback.api-key", "sk-test-eval",
                 "tuneforge.eval.worker.poll", "200ms",
                 "tuneforge.eval.worker.initial-delay", "1s",
                 "tuneforge.eval.worker.lease", "10s");

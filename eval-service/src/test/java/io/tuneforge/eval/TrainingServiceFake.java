@@ -59,7 +59,7 @@ public class TrainingServiceFake implements QuarkusTestResourceLifecycleManager 
         });
         server.start();
         // The rest of the configuration (siblings, worker timing) comes from EvalSiblings, which applies to every test.
-        return Map.of("tuneforge.eval.training-service-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("tuneforge.provider.training-service-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override

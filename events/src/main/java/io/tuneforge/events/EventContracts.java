@@ -16,6 +16,10 @@ import io.tuneforge.events.job.JobProgressed;
 import io.tuneforge.events.job.JobQueued;
 import io.tuneforge.events.job.JobStarted;
 import io.tuneforge.events.job.JobSucceeded;
+import io.tuneforge.events.feedback.FeedbackRecorded;
+import io.tuneforge.events.feedback.QualityDegraded;
+import io.tuneforge.events.rollout.RolloutAdvanced;
+import io.tuneforge.events.rollout.RolloutRolledBack;
 
 import java.util.List;
 import java.util.Optional;
@@ -62,11 +66,21 @@ public final class EventContracts {
     public static final EventContract<RetrainingRequested> RETRAINING_REQUESTED =
             new EventContract<>(Topics.RETRAINING_REQUESTED, "io.tuneforge.retraining.requested.v1", RetrainingRequested.class);
 
+    public static final EventContract<RolloutAdvanced> ROLLOUT_ADVANCED =
+            new EventContract<>(Topics.ROLLOUT_ADVANCED, "io.tuneforge.rollout.advanced.v1", RolloutAdvanced.class);
+    public static final EventContract<RolloutRolledBack> ROLLOUT_ROLLED_BACK =
+            new EventContract<>(Topics.ROLLOUT_ROLLED_BACK, "io.tuneforge.rollout.rolled_back.v1", RolloutRolledBack.class);
+    public static final EventContract<FeedbackRecorded> FEEDBACK_RECORDED =
+            new EventContract<>(Topics.FEEDBACK_RECORDED, "io.tuneforge.feedback.recorded.v1", FeedbackRecorded.class);
+    public static final EventContract<QualityDegraded> QUALITY_DEGRADED =
+            new EventContract<>(Topics.QUALITY_DEGRADED, "io.tuneforge.quality.degraded.v1", QualityDegraded.class);
+
     private static final List<EventContract<?>> ALL = List.of(DATASET_VALIDATED, DATASET_REJECTED,
             JOB_QUEUED, JOB_STARTED, JOB_PROGRESSED, JOB_SUCCEEDED, JOB_FAILED, JOB_CANCELLED,
             COST_ESTIMATED, BUDGET_WARNING, BUDGET_EXCEEDED, BUDGET_RESTORED, INFERENCE_USAGE,
             EVAL_COMPLETED, EVAL_FAILED,
-            RETRAINING_REQUESTED);
+            RETRAINING_REQUESTED,
+            ROLLOUT_ADVANCED, ROLLOUT_ROLLED_BACK, FEEDBACK_RECORDED, QUALITY_DEGRADED);
 
     private EventContracts() {
     }

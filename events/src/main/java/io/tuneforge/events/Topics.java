@@ -31,6 +31,11 @@ public final class Topics {
 
     public static final String RETRAINING_REQUESTED = "retraining.requested";
 
+    public static final String ROLLOUT_ADVANCED = "rollout.advanced";
+    public static final String ROLLOUT_ROLLED_BACK = "rollout.rolled_back";
+    public static final String FEEDBACK_RECORDED = "feedback.recorded";
+    public static final String QUALITY_DEGRADED = "quality.degraded";
+
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     private Topics() {

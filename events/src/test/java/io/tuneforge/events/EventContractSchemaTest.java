@@ -29,6 +29,11 @@ import io.tuneforge.events.job.JobProgressed;
 import io.tuneforge.events.job.JobQueued;
 import io.tuneforge.events.job.JobStarted;
 import io.tuneforge.events.job.JobSucceeded;
+import io.tuneforge.events.feedback.FeedbackRecorded;
+import io.tuneforge.events.feedback.QualityDegraded;
+import io.tuneforge.events.rollout.RolloutAdvanced;
+import io.tuneforge.events.rollout.RolloutRolledBack;
+import io.tuneforge.events.rollout.StepEvidence;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +89,16 @@ class EventContractSchemaTest {
             Map.entry(InferenceUsage.class, new InferenceUsage("gw-2026-11-26T10:00-ft1", "ft:gpt-4.1-mini:acme:tickets:abc", 120,
                     48_000, 12_000, 6_000, Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:01:00Z"), "gateway", null)),
             Map.entry(RetrainingRequested.class, new RetrainingRequested("pipe_1", "tickets", "dataset.validated", "ds_1", "dsv_2",
-                    "job_2", "tickets", Instant.parse("2026-11-26T10:00:00Z"))));
+                    "job_2", "tickets", Instant.parse("2026-11-26T10:00:00Z"))),
+            Map.entry(RolloutAdvanced.class, new RolloutAdvanced("ro_1", "support", "gpt-4.1-mini", "ft:gpt-4.1-mini:acme:tickets:abc",
+                    10, 50, 1, false, "guards_held", new StepEvidence(10, 60_000, 42, 1, 0.0238, 310L, 380, 4, 0.0105, 290L), "pipe_1")),
+            Map.entry(RolloutRolledBack.class, new RolloutRolledBack("ro_1", "support", "gpt-4.1-mini", "ft:gpt-4.1-mini:acme:tickets:abc",
+                    0, 10, "error_rate", "candidate error rate 31.0% over 42 requests exceeds 5.0%",
+                    new StepEvidence(10, 12_000, 42, 13, 0.31, null, 380, 0, 0.0, 290L), null)),
+            Map.entry(FeedbackRecorded.class, new FeedbackRecorded("fb_1", "chatcmpl-1", "support", "gpt-4.1-mini", "stable", "down",
+                    0.0, true, true, false, null)),
+            Map.entry(QualityDegraded.class, new QualityDegraded("qa_1", "support", "gpt-4.1-mini", "pipe_1", 40, 18, 0.45, 0.3,
+                    Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T10:00:00Z"))));
 
     @Test
     void everyContractHasASchemaThatAcceptsItsPayload() throws IOException {

@@ -120,6 +120,33 @@ class LimitsAndFaultsTest {
     }
 
     @Test
+    void perModelFaultsFailAndSlowOnlyThatModelsChatCompletions() {
+        admin("PUT", "/faults", "{\"models\": {\"gpt-4.1-mini\": {\"error_rate\": 0.5, \"latency_ms\": 150}}}");
+        OpenAIClient noRetries = client(0);
+        int failed = 0;
+        long slowest = 0;
+        for (int i = 0; i < 40; i++) {
+            long started = System.nanoTime();
+            try {
+                noRetries.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4.1-mini")
+                        .addUserMessage("hello there").build());
+            } catch (InternalServerException e) {
+                assertThat(e.statusCode()).isEqualTo(500);
+                failed++;
+            }
+            slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+        }
+        assertThat(failed).as("500s out of 40 calls at error_rate 0.5").isBetween(8, 32);
+        assertThat(slowest).as("every call of the faulty model waits latency_ms").isGreaterThanOrEqualTo(150);
+        // Another model is untouched, and fast.
+        long started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertThat(noRetries.chat().completions().create(hello()).choices()).isNotEmpty();
+        }
+        assertThat((System.nanoTime() - started) / 1_000_000 / 10).isLessThan(150);
+    }
+
+    @Test
     void jobFailuresCanBeInjected() {
         admin("PUT", "/faults", "{\"job_failure_rate\": 1.0}");
         OpenAIClient client = client();

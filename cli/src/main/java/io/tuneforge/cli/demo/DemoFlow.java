@@ -36,7 +36,7 @@ import java.util.stream.StreamSupport;
 public final class DemoFlow {
 
     private static final Duration DOWNSTREAM_TIMEOUT = Duration.ofSeconds(90);
-    private static final int PHASES = 8;
+    private static final int PHASES = 9;
 
     private final StackLayout layout;
     private final PrintWriter out;
@@ -122,9 +122,19 @@ public final class DemoFlow {
 
             phase(8, "Evaluate base vs fine-tuned on the held-out test split (eval-service)");
             Optional<ServiceClient> eval = runningClient(stack, "eval-service", key);
+            EvaluationPhase evaluation = new EvaluationPhase(out);
             if (ok && eval.isPresent()) {
-                ok &= new EvaluationPhase(out).run(eval.get(), datasetId, baseModel, trainingPhase.fineTunedModel(),
-                        trainingPhase.accountId());
+                ok &= evaluation.run(eval.get(), datasetId, baseModel, trainingPhase.fineTunedModel(), trainingPhase.accountId());
+            }
+
+            phase(9, "Roll the fine-tuned model out behind an alias, 10% -> 50% -> 100% (gateway-service)");
+            Optional<ServiceClient> gateway = runningClient(stack, "gateway-service", key);
+            if (!ok) {
+                out.println("  skipped: the evaluation did not complete");
+            } else if (!"promote".equals(evaluation.decision())) {
+                out.println("  skipped: the evaluation decided '" + evaluation.decision() + "', so the model is not rolled out");
+            } else if (gateway.isPresent()) {
+                ok &= new RolloutPhase(out).run(gateway.get(), baseModel, trainingPhase.fineTunedModel(), trainingPhase.accountId());
             }
         }
 
@@ -247,6 +257,8 @@ public final class DemoFlow {
                 dataset.url(), datasetId);
         out.println("  the same, as CLI   ./tuneforge datasets show " + datasetId);
         out.println("  API key and URLs   eval \"$(./tuneforge env)\"");
+        stack.component("console").filter(c -> c.state() == ComponentState.UP).ifPresent(c ->
+                out.printf("  the web console    %s/  (paste the API key from `./tuneforge env`)%n", c.url()));
         for (ComponentStatus c : stack.components()) {
             if ("service".equals(c.kind()) && c.state() == ComponentState.UP) {
                 out.printf("  %-18s %s/q/openapi  %s/q/metrics%n", c.name(), c.url(), c.url());

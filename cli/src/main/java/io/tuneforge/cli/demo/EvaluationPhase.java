@@ -19,9 +19,15 @@ final class EvaluationPhase {
     private static final Set<String> FINAL_STATES = Set.of("completed", "failed");
 
     private final PrintWriter out;
+    private String decision;
 
     EvaluationPhase(PrintWriter out) {
         this.out = out;
+    }
+
+    /** The gates' decision ({@code promote} or {@code reject}) once {@link #run} completed, else null. */
+    String decision() {
+        return decision;
     }
 
     /** @return true when the evaluation completed (whatever its decision) */
@@ -52,7 +58,8 @@ final class EvaluationPhase {
                 (System.nanoTime() - start) / 1e9, run.path("examples").asInt(), id);
         String markdown = eval.getText("/api/v1/evals/" + id + "/report?format=markdown", "text/markdown");
         markdown.lines().limit(60).forEach(line -> out.println("    " + line));
-        out.printf("  decision: %s%n", run.path("decision").asText());
+        decision = run.path("decision").asText();
+        out.printf("  decision: %s%n", decision);
         return true;
     }
 

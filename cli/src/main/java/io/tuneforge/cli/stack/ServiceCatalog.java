@@ -20,6 +20,11 @@ public final class ServiceCatalog {
             new ServiceDefinition("eval-service", 8083, "TUNEFORGE_EVAL_PORT", "TUNEFORGE_EVAL_URL",
                     ServiceDefinition.QUARKUS_READINESS),
             new ServiceDefinition("cost-service", 8084, "TUNEFORGE_COST_PORT", "TUNEFORGE_COST_URL",
+                    ServiceDefinition.QUARKUS_READINESS),
+            new ServiceDefinition("gateway-service", 8085, "TUNEFORGE_GATEWAY_PORT", "TUNEFORGE_GATEWAY_URL",
+                    ServiceDefinition.QUARKUS_READINESS),
+            // The web console: static page plus a proxy to the services above (it reads their *_URL variables).
+            new ServiceDefinition("console", 8080, "TUNEFORGE_CONSOLE_PORT", "TUNEFORGE_CONSOLE_URL",
                     ServiceDefinition.QUARKUS_READINESS));
 
     public static final String POSTGRES = "postgres";

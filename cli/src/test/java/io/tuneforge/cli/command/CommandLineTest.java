@@ -96,8 +96,20 @@ class CommandLineTest {
     }
 
     @Test
+    void rolloutShapesAreCheckedBeforeAnythingIsSent() {
+        assertThat(run("--state-dir", stateDir.toString(), "rollouts", "start", "support", "ft:x", "--steps", "10,half,100",
+                "--api-key", "k", "--url", "http://127.0.0.1:9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--steps must be comma-separated whole percentages");
+        assertThat(run("--state-dir", stateDir.toString(), "aliases", "set", "support", "--model", "gpt-4.1-mini", "--min-requests", "5",
+                "--api-key", "k", "--url", "http://127.0.0.1:9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("need --auto-rollout");
+        assertThat(run("--state-dir", stateDir.toString(), "rollouts", "list", "--api-key", "k", "--url", "http://127.0.0.1:9"))
+                .isEqualTo(ExitCodes.CONNECTION_FAILURE);
+    }
+
+    @Test
     void everyDailyCommandGroupIsThereWithHelp() {
-        for (String group : new String[] {"jobs", "models", "evals", "cost", "pipelines"}) {
+        for (String group : new String[] {"jobs", "models", "evals", "cost", "pipelines", "aliases", "rollouts"}) {
             out.getBuffer().setLength(0);
             assertThat(run(group, "--help")).isEqualTo(ExitCodes.OK);
             assertThat(out.toString()).as(group).contains("Usage: tuneforge " + group);

@@ -20,7 +20,8 @@ class ShellExportsTest {
                 service("dataset-service", 8081, ComponentState.UP, null),
                 service("training-service", 8082, ComponentState.UP, null),
                 service("eval-service", 8083, ComponentState.SKIPPED, "not built: eval-service/target/quarkus-app/quarkus-run.jar is missing"),
-                service("cost-service", 8084, ComponentState.UP, null)));
+                service("cost-service", 8084, ComponentState.UP, null),
+                service("gateway-service", 8085, ComponentState.UP, null)));
     }
 
     @Test
@@ -33,6 +34,7 @@ class ShellExportsTest {
                 "export TUNEFORGE_TRAINING_URL='http://127.0.0.1:8082'",
                 "export TUNEFORGE_EVAL_URL='http://127.0.0.1:8083'",
                 "export TUNEFORGE_COST_URL='http://127.0.0.1:8084'",
+                "export TUNEFORGE_GATEWAY_URL='http://127.0.0.1:8085'",
                 "export TUNEFORGE_KAFKA_BOOTSTRAP='127.0.0.1:19092'",
                 "export TUNEFORGE_DB_URL='jdbc:postgresql://localhost:15432/tuneforge'",
                 "export OPENAI_BASE_URL='http://127.0.0.1:8090/v1'");

@@ -2,7 +2,7 @@ package io.tuneforge.eval.judge;
 
 import io.tuneforge.eval.provider.ChatModels;
 import io.tuneforge.eval.provider.ModelAnswer;
-import io.tuneforge.eval.provider.ProviderConnection;
+import io.tuneforge.provider.ProviderConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

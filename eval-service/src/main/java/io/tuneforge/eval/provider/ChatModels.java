@@ -1,5 +1,8 @@
 package io.tuneforge.eval.provider;
 
+import io.tuneforge.provider.ProviderConnection;
+import io.tuneforge.provider.ProviderUnavailable;
+
 import java.util.List;
 
 /** Asks a model for one answer. The only door to the provider: everything else works with its results. */

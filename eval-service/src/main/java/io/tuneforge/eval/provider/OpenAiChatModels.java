@@ -1,9 +1,5 @@
 package io.tuneforge.eval.provider;
 
-import com.openai.azure.AzureOpenAIServiceVersion;
-import com.openai.azure.credential.AzureApiKeyCredential;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.core.JsonValue;
@@ -12,14 +8,14 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import jakarta.annotation.PreDestroy;
+import io.tuneforge.provider.OpenAiClients;
+import io.tuneforge.provider.ProviderConnection;
+import io.tuneforge.provider.ProviderUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chat completions through openai-java. The client retries 429/5xx itself a bounded number of times
@@ -29,17 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class OpenAiChatModels implements ChatModels {
 
-    @ConfigProperty(name = "tuneforge.eval.provider.timeout", defaultValue = "60s")
-    Duration timeout;
-
-    @ConfigProperty(name = "tuneforge.eval.provider.max-retries", defaultValue = "2")
-    int maxRetries;
+    @Inject
+    OpenAiClients clients;
 
     // Generous: a truncated answer would be scored as a wrong, badly formatted one.
     @ConfigProperty(name = "tuneforge.eval.provider.max-tokens", defaultValue = "2048")
     long maxTokens;
-
-    private final Map<ProviderConnection, OpenAIClient> clients = new ConcurrentHashMap<>();
 
     @Override
     public ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt, StructuredOutput format) {
@@ -62,7 +53,7 @@ public class OpenAiChatModels implements ChatModels {
         }
         long started = System.nanoTime();
         // The raw response carries the x-ratelimit-* headers the run paces itself by.
-        try (HttpResponseFor<ChatCompletion> response = client(connection).chat().completions().withRawResponse().create(params.build())) {
+        try (HttpResponseFor<ChatCompletion> response = clients.client(connection).chat().completions().withRawResponse().create(params.build())) {
             ChatCompletion completion = response.parse();
             long latency = (System.nanoTime() - started) / 1_000_000;
             String text = completion.choices().isEmpty() ? "" : completion.choices().get(0).message().content().orElse("");
@@ -79,27 +70,5 @@ public class OpenAiChatModels implements ChatModels {
         } catch (OpenAIIoException e) {
             throw new ProviderUnavailable("provider unreachable: " + e.getMessage(), e);
         }
-    }
-
-    private OpenAIClient client(ProviderConnection connection) {
-        return clients.computeIfAbsent(connection, c -> {
-            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().baseUrl(c.baseUrl())
-                    .timeout(timeout).maxRetries(maxRetries);
-            // The same construction as training-service's OpenAiFineTuningProvider: Azure authenticates with api-key.
-            if (c.azure()) {
-                builder.credential(AzureApiKeyCredential.create(c.apiKey()));
-                c.azureApiVersion().ifPresent(v -> builder.azureServiceVersion(AzureOpenAIServiceVersion.fromString(v)));
-            } else {
-                builder.apiKey(c.apiKey());
-            }
-            c.organization().ifPresent(builder::organization);
-            c.project().ifPresent(builder::project);
-            return builder.build();
-        });
-    }
-
-    @PreDestroy
-    void close() {
-        clients.values().forEach(OpenAIClient::close);
     }
 }

@@ -20,12 +20,12 @@ import io.tuneforge.eval.pricing.PriceCatalog;
 import io.tuneforge.eval.provider.ChatModels;
 import io.tuneforge.eval.provider.ModelAnswer;
 import io.tuneforge.eval.provider.PromptMessage;
-import io.tuneforge.eval.provider.ProviderAccountUnusable;
-import io.tuneforge.eval.provider.ProviderConnection;
-import io.tuneforge.eval.provider.ProviderConnections;
+import io.tuneforge.provider.ProviderAccountUnusable;
+import io.tuneforge.provider.ProviderConnection;
+import io.tuneforge.provider.ProviderConnections;
 import io.tuneforge.eval.provider.ProviderRefused;
 import io.tuneforge.eval.provider.ProviderThrottled;
-import io.tuneforge.eval.provider.ProviderUnavailable;
+import io.tuneforge.provider.ProviderUnavailable;
 import io.tuneforge.eval.report.ReportAssembly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,6 +106,15 @@ public class RunExecution {
                 answerAll(run, model, examples, connection, spec.maxConcurrency());
             } catch (ProviderRefused e) {
                 ledger.fail(runId, "provider", model.role().wire() + " model '" + model.model() + "': " + e.getMessage());
+                return;
+            }
+            // A model that answered nothing was not evaluated: scoring its empty answers would "reject" it for a
+            // quality it never got to show (a revoked key, a provider outage), so the run fails and says why.
+            Optional<String> failure = ledger.everyCallFailed(runId, model.role());
+            if (failure.isPresent()) {
+                ledger.fail(runId, "provider", model.role().wire() + " model '" + model.model() + "' answered none of the "
+                        + examples.size() + " examples: " + failure.get() + "; check the account's key and the provider's status, "
+                        + "then start the evaluation again");
                 return;
             }
         }

@@ -33,6 +33,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -142,6 +143,17 @@ public class RunLedger {
 
     public void recordAnswer(String runId, ModelRole role, String model, int idx, ModelAnswer answer) {
         record(runId, role, model, idx, answer.text(), answer.latencyMs(), answer.promptTokens(), answer.completionTokens(), null);
+    }
+
+    /** The first error when every example asked of {@code role}'s model failed; empty when any was answered (or none asked). */
+    public Optional<String> everyCallFailed(String runId, ModelRole role) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<EvalSample> samples = EvalSample.ofRole(runId, role.wire());
+            if (samples.isEmpty() || samples.stream().anyMatch(s -> s.error == null)) {
+                return Optional.<String>empty();
+            }
+            return Optional.of(samples.stream().min(Comparator.comparingInt(s -> s.idx)).orElseThrow().error);
+        });
     }
 
     public void recordRefusal(String runId, ModelRole role, String model, int idx, String error) {

@@ -1,6 +1,9 @@
 package io.tuneforge.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tuneforge.simulator.faults.Fault;
+import io.tuneforge.simulator.faults.FaultKind;
+import io.tuneforge.simulator.faults.FaultPlan;
 import io.tuneforge.simulator.inference.ChatCompletions;
 import io.tuneforge.simulator.inference.ChatOutcome;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 
 /** /v1/chat/completions, plain or streamed as server-sent events ending with "data: [DONE]". */
 @Path("/v1/chat/completions")
@@ -20,16 +25,20 @@ public class ChatResource {
 
     private final ChatCompletions completions;
     private final CallerOrganization organization;
+    private final FaultPlan faults;
 
-    public ChatResource(ChatCompletions completions, CallerOrganization organization) {
+    public ChatResource(ChatCompletions completions, CallerOrganization organization, FaultPlan faults) {
         this.completions = completions;
         this.organization = organization;
+        this.faults = faults;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
     public Response complete(JsonNode body, @Context HttpHeaders headers) {
+        String deployment = headers.getHeaderString(AzureRoutes.DEPLOYMENT_HEADER);
+        applyModelFault(deployment != null ? deployment : body == null ? null : body.path("model").asText(null));
         ChatOutcome outcome = completions.complete(body, organization.of(headers), headers.getHeaderString(AzureRoutes.DEPLOYMENT_HEADER));
         Response.ResponseBuilder response;
         if (outcome.streamed()) {
@@ -47,5 +56,24 @@ public class ChatResource {
         }
         outcome.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** Per-model faults (PUT /admin/faults {"models": ...}): known only once the body names the model. */
+    private void applyModelFault(String model) {
+        Optional<Fault> fault = faults.forModel(model);
+        if (fault.isEmpty()) {
+            return;
+        }
+        if (fault.get().delayMillis() > 0) {
+            try {
+                Thread.sleep(fault.get().delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (fault.get().kind() == FaultKind.ERROR) {
+            throw new ApiException(500, "server_error", "The server had an error while processing your request. Sorry about that!",
+                    null, null, Map.of());
+        }
     }
 }

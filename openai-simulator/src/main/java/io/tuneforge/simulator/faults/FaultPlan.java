@@ -4,6 +4,7 @@ import io.tuneforge.simulator.SimulatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -18,7 +19,7 @@ public class FaultPlan {
     public FaultPlan(SimulatorConfig config) {
         SimulatorConfig.Faults f = config.faults();
         this.configured = new FaultSettings(f.errorRate(), f.unavailableRate(), f.slowRate(), f.slowDelay().toMillis(), f.dropRate(),
-                f.jobFailureRate(), f.seed(), List.of());
+                f.jobFailureRate(), f.seed(), List.of(), Map.of());
         set(configured);
     }
 
@@ -28,7 +29,8 @@ public class FaultPlan {
 
     public synchronized void set(FaultSettings settings) {
         this.current = new FaultSettings(settings.errorRate(), settings.unavailableRate(), settings.slowRate(), settings.slowDelayMillis(),
-                settings.dropRate(), settings.jobFailureRate(), settings.seed(), settings.rules() == null ? List.of() : List.copyOf(settings.rules()));
+                settings.dropRate(), settings.jobFailureRate(), settings.seed(), settings.rules() == null ? List.of() : List.copyOf(settings.rules()),
+                settings.models() == null ? Map.of() : Map.copyOf(settings.models()));
         this.dice = new Random(settings.seed());
     }
 
@@ -48,7 +50,7 @@ public class FaultPlan {
                     rules.remove(i);
                 }
                 current = new FaultSettings(current.errorRate(), current.unavailableRate(), current.slowRate(), current.slowDelayMillis(),
-                        current.dropRate(), current.jobFailureRate(), current.seed(), List.copyOf(rules));
+                        current.dropRate(), current.jobFailureRate(), current.seed(), List.copyOf(rules), current.models());
                 long delay = rule.delayMillis() == null ? current.slowDelayMillis() : rule.delayMillis();
                 return Optional.of(new Fault(rule.kind(), delay));
             }
@@ -71,6 +73,21 @@ public class FaultPlan {
             return Optional.of(new Fault(FaultKind.SLOW, current.slowDelayMillis()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The fault of one chat completion for {@code model}: ERROR (after the model's latency) for its error
+     * rate's share of calls, else SLOW when it has a latency; empty for a model without faults.
+     */
+    public synchronized Optional<Fault> forModel(String model) {
+        ModelFault fault = model == null ? null : current.models().get(model);
+        if (fault == null) {
+            return Optional.empty();
+        }
+        if (fault.errorRate() > 0 && dice.nextDouble() < fault.errorRate()) {
+            return Optional.of(new Fault(FaultKind.ERROR, fault.latencyMs()));
+        }
+        return fault.latencyMs() > 0 ? Optional.of(new Fault(FaultKind.SLOW, fault.latencyMs())) : Optional.empty();
     }
 
     /** Whether a job fails, decided from the job's seed so the same job fails the same way on replay. */

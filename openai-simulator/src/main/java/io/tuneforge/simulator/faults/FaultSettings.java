@@ -1,8 +1,12 @@
 package io.tuneforge.simulator.faults;
 
 import java.util.List;
+import java.util.Map;
 
-/** Random fault rates (seeded), the slow-response delay, and scripted rules taking precedence over rates. */
+/**
+ * Random fault rates (seeded), the slow-response delay, scripted rules taking precedence over rates, and
+ * per-model chat faults ({@code models}: model id to {@link ModelFault}).
+ */
 public record FaultSettings(
         double errorRate,
         double unavailableRate,
@@ -11,4 +15,5 @@ public record FaultSettings(
         double dropRate,
         double jobFailureRate,
         long seed,
-        List<FaultRule> rules) {}
+        List<FaultRule> rules,
+        Map<String, ModelFault> models) {}

@@ -1,11 +1,14 @@
 package io.tuneforge.training.pipeline;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tuneforge.events.feedback.QualityDegraded;
+import io.tuneforge.training.domain.ModelVersion;
 import io.tuneforge.training.domain.Pipeline;
 import io.tuneforge.training.domain.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -85,6 +88,37 @@ public class PipelineTriggers {
         return pend(p, QUALITY_DROP, String.format(Locale.ROOT,
                 "production model %s scored %.4f in evaluation %s, below %.4f at promotion minus the threshold %.4f",
                 model, measured, evalId, atPromotion, p.qualityDropThreshold));
+    }
+
+    /**
+     * Users' ratings of a served model turned negative (gateway-service's feedback guard). The alias's pipeline
+     * retrains, unless the model rated is not what that pipeline has in production (feedback on a model the
+     * pipeline did not produce says nothing about its data); with nothing in production yet, it retrains.
+     * Returns whether a run became pending.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean onFeedbackDegraded(String tenantId, QualityDegraded q) {
+        if (q.pipelineId() == null) {
+            LOG.infof("quality.degraded %s for alias %s names no pipeline: nothing to retrain", q.alertId(), q.alias());
+            return false;
+        }
+        Pipeline p = Pipeline.<Pipeline>find("tenantId = ?1 and id = ?2", tenantId, q.pipelineId()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (p == null) {
+            LOG.warnf("quality.degraded %s names pipeline %s, which tenant %s does not have", q.alertId(), q.pipelineId(), tenantId);
+            return false;
+        }
+        List<String> production = ModelVersion.<ModelVersion>list("tenantId = ?1 and stage = 'production' and modelId in "
+                + "(select m.id from RegisteredModel m where m.tenantId = ?1 and m.name = ?2)", tenantId, p.modelName).stream()
+                .map(v -> v.fineTunedModel).toList();
+        if (!production.isEmpty() && !production.contains(q.model())) {
+            LOG.infof("pipeline %s: feedback on %s is not about its production model %s; no retrain", p.name, q.model(), production);
+            return false;
+        }
+        return pend(p, QUALITY_DROP, String.format(Locale.ROOT,
+                "users' feedback on %s through alias %s: %d of %d ratings negative (%.1f%%, threshold %.1f%%) between %s and %s"
+                        + " (alert %s)", q.model(), q.alias(), q.negativeCount(), q.feedbackCount(), 100 * q.negativeRate(),
+                100 * q.threshold(), q.windowStart(), q.windowEnd(), q.alertId()));
     }
 
     /** Pending on the latest validated version, unless a run is already pending (it covers this trigger too). */

@@ -1,4 +1,4 @@
-package io.tuneforge.eval.provider;
+package io.tuneforge.provider;
 
 import java.util.Optional;
 

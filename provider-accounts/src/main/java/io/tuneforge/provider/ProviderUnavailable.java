@@ -1,6 +1,6 @@
-package io.tuneforge.eval.provider;
+package io.tuneforge.provider;
 
-/** A transient failure (5xx, timeout, dropped connection) that outlived the client's retries: retry the sample later. */
+/** A transient failure (5xx, timeout, dropped connection) that outlived the bounded retries: try again later. */
 public class ProviderUnavailable extends RuntimeException {
 
     public ProviderUnavailable(String message, Throwable cause) {

@@ -1,4 +1,4 @@
-package io.tuneforge.eval.provider;
+package io.tuneforge.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,26 +22,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Provider accounts belong to training-service: the connection of the account a run names comes from
+ * Provider accounts belong to training-service: the connection of the account a caller names comes from
  * {@code GET /api/v1/accounts/{id-or-name}/connection} (service key + tenant header), kept in memory for
- * {@code tuneforge.eval.account-cache-ttl} so a run does not ask for every call, and never logged or
- * stored. Without {@code tuneforge.eval.training-service-url}, or for a run that names no account, the run uses
- * {@link ConfiguredProviderConnections}.
+ * {@code tuneforge.provider.account-cache-ttl} so not every call asks, and never logged or stored. Without
+ * {@code tuneforge.provider.training-service-url}, or for a caller that names no account, the
+ * {@link FallbackConnection} serves.
  */
 @ApplicationScoped
-public class TrainingServiceConnections implements ProviderConnections {
+public class AccountConnections implements ProviderConnections {
 
-    @ConfigProperty(name = "tuneforge.eval.training-service-url")
+    @ConfigProperty(name = "tuneforge.provider.training-service-url")
     Optional<String> trainingServiceUrl;
 
-    @ConfigProperty(name = "tuneforge.eval.training-service-timeout", defaultValue = "5s")
+    @ConfigProperty(name = "tuneforge.provider.training-service-timeout", defaultValue = "5s")
     Duration timeout;
 
-    @ConfigProperty(name = "tuneforge.eval.account-cache-ttl", defaultValue = "60s")
+    @ConfigProperty(name = "tuneforge.provider.account-cache-ttl", defaultValue = "60s")
     Duration cacheTtl;
 
     @Inject
-    ConfiguredProviderConnections configured;
+    FallbackConnection configured;
 
     @Inject
     ServiceCredentials credentials;
@@ -60,7 +60,7 @@ public class TrainingServiceConnections implements ProviderConnections {
 
     @Override
     public ProviderConnection connection(String tenantId, String account) {
-        // A run that names no account (the demo, older clients) uses the configured connection.
+        // A caller that names no account (the demo, older clients) uses the configured connection.
         if (trainingServiceUrl.isEmpty() || trainingServiceUrl.get().isBlank() || account == null || account.isBlank()) {
             return configured.connection();
         }

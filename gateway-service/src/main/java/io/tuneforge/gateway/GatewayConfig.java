@@ -1,0 +1,75 @@
+package io.tuneforge.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** gateway-service's knobs ({@code tuneforge.gateway.*}); the README lists them with their variables. */
+@ConfigMapping(prefix = "tuneforge.gateway")
+public interface GatewayConfig {
+
+    Rollouts rollouts();
+
+    Usage usage();
+
+    Quality quality();
+
+    interface Rollouts {
+        /** How often every replica looks for rollout steps to decide (each rollout is leased to one replica at a time). */
+        @WithDefault("5s")
+        Duration checkEvery();
+
+        /** How long after start the first check runs. */
+        @WithDefault("2s")
+        Duration initialDelay();
+
+        /** How long a claimed rollout is held; longer than one decision takes, so two replicas never decide one step. */
+        @WithDefault("30s")
+        Duration lease();
+
+        /** Candidate traffic percentages when a request names none. */
+        @WithDefault("10,50,100")
+        List<Integer> defaultSteps();
+
+        /** Candidate requests a step needs before guards are judged and it may advance. */
+        @WithDefault("100")
+        int defaultMinRequests();
+
+        /** How long a step lasts at least. */
+        @WithDefault("5m")
+        Duration defaultMinDuration();
+
+        @WithDefault("0.05")
+        double defaultMaxErrorRate();
+    }
+
+    interface Usage {
+        /** How often closed per-minute windows are published as inference.usage. */
+        @WithDefault("15s")
+        Duration publishEvery();
+
+        /** How long after a minute ends its window is still open to calls committing late. */
+        @WithDefault("5s")
+        Duration grace();
+    }
+
+    interface Quality {
+        /** The window the negative share of feedback is computed over. */
+        @WithDefault("1h")
+        Duration window();
+
+        /** Ratings the window needs before the guard judges. */
+        @WithDefault("20")
+        int minFeedback();
+
+        /** The negative share at or above which quality.degraded is raised. */
+        @WithDefault("0.3")
+        double negativeRate();
+
+        /** At most one quality.degraded per alias and model within this period. */
+        @WithDefault("1h")
+        Duration debounce();
+    }
+}

@@ -1,0 +1,202 @@
+package io.tuneforge.gateway.api;
+
+import io.tuneforge.gateway.GatewayConfig;
+import io.tuneforge.gateway.domain.Alias;
+import io.tuneforge.gateway.domain.AliasChange;
+import io.tuneforge.gateway.domain.AutoRolloutPolicy;
+import io.tuneforge.gateway.domain.Guards;
+import io.tuneforge.gateway.domain.Rollout;
+import io.tuneforge.gateway.rollout.RolloutPlan;
+import io.tuneforge.platform.ids.EntityIds;
+import io.tuneforge.platform.json.JsonColumns;
+import io.tuneforge.platform.paging.Page;
+import io.tuneforge.platform.paging.PageRequest;
+import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.platform.problem.Problem;
+import io.tuneforge.platform.tenancy.CurrentTenant;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+@Path("/api/v1/aliases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "aliases")
+@SecurityRequirement(name = "apiKey")
+public class AliasResource {
+
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    JsonColumns columns;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** An auto_rollout policy as given: the same fields as POST /api/v1/rollouts, without alias and candidate. */
+    public record AutoRolloutRequest(List<Integer> steps, Integer minRequests, Double minDurationSeconds, Guards guards) {
+    }
+
+    public record AliasRequest(String stableModel, String accountId, String pipelineId, AutoRolloutRequest autoRollout) {
+    }
+
+    public record AliasView(String name, String stableModel, String accountId, String pipelineId, AutoRolloutPolicy autoRollout,
+                            String liveRolloutId, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record AliasChangeView(String id, String fromModel, String toModel, String cause, String rolloutId, Instant changedAt) {
+        static AliasChangeView of(AliasChange c) {
+            return new AliasChangeView(c.id, c.fromModel, c.toModel, c.cause, c.rolloutId, c.changedAt);
+        }
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Create or replace an alias",
+            description = "stable_model (required), account_id (training-service provider account; none = the gateway's fallback "
+                    + "connection), pipeline_id (binds promotions of that pipeline), auto_rollout (steps, min_requests, "
+                    + "min_duration_seconds, guards: a promote decision for the pipeline starts a rollout with it). Changing "
+                    + "stable_model by hand is recorded in the alias's history; it is refused while a rollout of the alias is live.")
+    public Response put(@PathParam("name") String name, AliasRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!NAME.matcher(name).matches()) {
+            errors.add(new Problem.FieldError("name", "must be 1-100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
+        }
+        if (request == null || request.stableModel() == null || request.stableModel().isBlank()) {
+            errors.add(new Problem.FieldError("stable_model", "is required: the model id the alias serves, e.g. gpt-4.1-mini or ft:..."));
+        } else if (request.stableModel().length() > 300) {
+            errors.add(new Problem.FieldError("stable_model", "must be at most 300 characters"));
+        }
+        if (request != null && request.accountId() != null && (request.accountId().isBlank() || request.accountId().length() > 200)) {
+            errors.add(new Problem.FieldError("account_id", "must be a provider account id or name of training-service (1-200 characters), or absent"));
+        }
+        if (request != null && request.pipelineId() != null && !NAME.matcher(request.pipelineId()).matches()) {
+            errors.add(new Problem.FieldError("pipeline_id", "must be a pipeline id of training-service, or absent"));
+        }
+        AutoRolloutPolicy policy = null;
+        if (request != null && request.autoRollout() != null) {
+            AutoRolloutRequest a = request.autoRollout();
+            RolloutPlan.of(a.steps(), a.minRequests(), a.minDurationSeconds(), a.guards(), config.rollouts(), "auto_rollout.", errors);
+            if (request.pipelineId() == null) {
+                errors.add(new Problem.FieldError("auto_rollout", "needs pipeline_id: promotions come from that pipeline's evaluations"));
+            }
+            policy = new AutoRolloutPolicy(a.steps(), a.minRequests(), a.minDurationSeconds(), a.guards());
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid("The alias cannot be saved as given; see errors.", errors);
+        }
+        Instant now = clock.instant();
+        Optional<Alias> existing = Alias.locked(tenant.id(), name);
+        Alias alias = existing.orElseGet(Alias::new);
+        String previous = existing.map(a -> a.stableModel).orElse(null);
+        if (previous != null && !previous.equals(request.stableModel())) {
+            Rollout.live(tenant.id(), name).ifPresent(r -> {
+                throw ApiProblem.conflict("Rollout in progress", "Alias '" + name + "' is rolling out " + r.candidateModel + " (rollout "
+                        + r.id + "); roll it back (POST /api/v1/rollouts/" + r.id + "/rollback) or let it finish before changing stable_model.");
+            });
+        }
+        if (existing.isEmpty()) {
+            alias.tenantId = tenant.id();
+            alias.name = name;
+            alias.createdAt = now;
+        }
+        alias.stableModel = request.stableModel().trim();
+        alias.accountId = request.accountId();
+        alias.pipelineId = request.pipelineId();
+        alias.autoRollout = policy == null ? null : columns.write(policy);
+        alias.updatedAt = now;
+        if (existing.isEmpty()) {
+            alias.persist();
+        }
+        if (!Objects.equals(previous, alias.stableModel)) {
+            AliasChange change = new AliasChange();
+            change.id = EntityIds.next("ach");
+            change.tenantId = tenant.id();
+            change.alias = name;
+            change.fromModel = previous;
+            change.toModel = alias.stableModel;
+            change.cause = previous == null ? "created" : "manual";
+            change.changedAt = now;
+            change.persist();
+        }
+        AliasView view = view(alias);
+        return existing.isEmpty() ? Response.created(URI.create("/api/v1/aliases/" + name)).entity(view).build() : Response.ok(view).build();
+    }
+
+    @GET
+    @Operation(summary = "The tenant's aliases, by name")
+    @Transactional
+    public Page<AliasView> list(@BeanParam @Valid PageRequest page) {
+        return Page.fromOverfetched(Alias.page(tenant.id(), page.after, page.limit), page.limit, a -> a.name, this::view);
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "One alias")
+    @Transactional
+    public AliasView get(@PathParam("name") String name) {
+        return view(find(name));
+    }
+
+    @GET
+    @Path("/{name}/history")
+    @Operation(summary = "Every change of the alias's stable model, oldest first (created, manual, rollout_completed)")
+    @Transactional
+    public Page<AliasChangeView> history(@PathParam("name") String name) {
+        find(name);
+        return new Page<>(AliasChange.history(tenant.id(), name).stream().map(AliasChangeView::of).toList(), false, null);
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @Transactional
+    @Operation(summary = "Delete an alias", description = "Refused (409) while a rollout of it is live; 404 when there is none.")
+    public Response delete(@PathParam("name") String name) {
+        Alias alias = Alias.locked(tenant.id(), name).orElseThrow(() -> ApiProblem.notFound("Alias", name));
+        Rollout.live(tenant.id(), name).ifPresent(r -> {
+            throw ApiProblem.conflict("Rollout in progress", "Alias '" + name + "' is rolling out " + r.candidateModel
+                    + "; roll back rollout " + r.id + " first.");
+        });
+        alias.delete();
+        return Response.noContent().build();
+    }
+
+    private Alias find(String name) {
+        return Alias.of(tenant.id(), name).orElseThrow(() -> ApiProblem.notFound("Alias", name));
+    }
+
+    private AliasView view(Alias a) {
+        return new AliasView(a.name, a.stableModel, a.accountId, a.pipelineId,
+                a.autoRollout == null ? null : columns.read(a.autoRollout, AutoRolloutPolicy.class),
+                Rollout.live(a.tenantId, a.name).map(r -> r.id).orElse(null), a.createdAt, a.updatedAt);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tuneforge.gateway.api;
+
+import io.tuneforge.gateway.rollout.RolloutConflict;
+import io.tuneforge.gateway.rollout.RolloutMissing;
+import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.platform.problem.Problem;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The gateway's own refusals: OpenAI-shaped on /v1, problem+json (as everywhere) for rollout conflicts on /api. */
+public class GatewayExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response openAiError(OpenAiError e) {
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response rolloutConflict(RolloutConflict e, UriInfo uri) {
+        return ApiProblem.conflict("Rollout conflict", e.getMessage() + ".").problem().at(uri.getPath()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response rolloutMissing(RolloutMissing e, UriInfo uri) {
+        Problem problem = ApiProblem.notFound("Rollout", e.id()).problem();
+        return problem.at(uri.getPath()).toResponse().build();
+    }
+}

@@ -1,0 +1,171 @@
+package io.tuneforge.gateway.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.core.JsonValue;
+import com.openai.core.ObjectMappers;
+import com.openai.core.http.Headers;
+import com.openai.core.http.HttpResponseFor;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.tuneforge.provider.OpenAiClients;
+import io.tuneforge.provider.ProviderConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.InterruptedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The only place the gateway talks to a provider: the caller's chat request goes through openai-java
+ * (the same clients as eval-service, from provider-accounts) with the resolved model. The request is read
+ * into openai-java's own body type, which keeps fields it does not know, so newer request fields still
+ * reach the provider; the completion goes back to the caller as openai-java serialises it.
+ */
+@ApplicationScoped
+public class ChatUpstream {
+
+    /** Provider headers worth passing back: the caller's SDK paces itself and retries by them. */
+    private static final List<String> PASSED_HEADERS = List.of("retry-after", "retry-after-ms", "x-ratelimit-limit-requests",
+            "x-ratelimit-limit-tokens", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
+            "x-ratelimit-reset-requests", "x-ratelimit-reset-tokens", "x-request-id");
+
+    @Inject
+    OpenAiClients clients;
+
+    public UpstreamReply complete(ProviderConnection connection, ObjectNode request) {
+        ChatCompletionCreateParams params = params(request);
+        try (HttpResponseFor<ChatCompletion> response = clients.client(connection).chat().completions().withRawResponse().create(params)) {
+            ChatCompletion completion = response.parse();
+            return new UpstreamReply(completion.id(), write(completion), TokenUsage.of(completion.usage()), passed(response.headers()));
+        } catch (OpenAIServiceException e) {
+            throw failure(e);
+        } catch (OpenAIIoException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * Opens a streamed completion. A provider error arrives here, before anything is sent to the caller,
+     * so it can still be answered with its own status; the caller then pipes the chunks.
+     */
+    public OpenStream stream(ProviderConnection connection, ObjectNode request) {
+        ChatCompletionCreateParams params = params(request);
+        try {
+            return new OpenStream(clients.client(connection).chat().completions().createStreaming(params));
+        } catch (OpenAIServiceException e) {
+            throw failure(e);
+        } catch (OpenAIIoException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** An open stream of chunks from the provider. */
+    public static final class OpenStream implements AutoCloseable {
+
+        private final StreamResponse<ChatCompletionChunk> response;
+
+        OpenStream(StreamResponse<ChatCompletionChunk> response) {
+            this.response = response;
+        }
+
+        /**
+         * Hands each chunk to {@code onChunk} as the JSON of one SSE event.
+         *
+         * @param forwardUsageChunk whether the caller asked for the final usage-only chunk (the gateway always asks for it)
+         * @return the completion id and the token usage of the final usage chunk
+         * @throws UpstreamFailure the stream broke off
+         */
+        public UpstreamReply pipeTo(Consumer<String> onChunk, boolean forwardUsageChunk) {
+            String id = null;
+            TokenUsage usage = TokenUsage.NONE;
+            try {
+                for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) response.stream()::iterator) {
+                    id = chunk.id();
+                    boolean usageOnly = chunk.choices().isEmpty() && chunk.usage().isPresent();
+                    if (chunk.usage().isPresent()) {
+                        usage = TokenUsage.of(chunk.usage());
+                    }
+                    if (!usageOnly || forwardUsageChunk) {
+                        onChunk.accept(write(chunk));
+                    }
+                }
+            } catch (OpenAIServiceException e) {
+                throw failure(e);
+            } catch (OpenAIIoException e) {
+                throw unreachable(e);
+            }
+            return new UpstreamReply(id, null, usage, Map.of());
+        }
+
+        @Override
+        public void close() {
+            response.close();
+        }
+    }
+
+    private static ChatCompletionCreateParams params(ObjectNode request) {
+        ObjectNode body = request.deepCopy();
+        // openai-java sets "stream" itself (create vs createStreaming).
+        body.remove("stream");
+        try {
+            return ChatCompletionCreateParams.builder()
+                    .body(ObjectMappers.jsonMapper().treeToValue(body, ChatCompletionCreateParams.Body.class)).build();
+        } catch (JsonProcessingException e) {
+            throw new UpstreamFailure(400, OpenAiErrors.body("invalid_request_error", null, "invalid_request",
+                    "The request body is not a valid chat completion request: " + e.getOriginalMessage()), Map.of(), false);
+        }
+    }
+
+    private static UpstreamFailure failure(OpenAIServiceException e) {
+        int status = e.statusCode();
+        JsonValue body = e.body();
+        String json;
+        try {
+            JsonNode tree = ObjectMappers.jsonMapper().valueToTree(body);
+            json = tree != null && tree.has("error") ? tree.toString()
+                    : tree != null && tree.isObject() && tree.has("message") ? "{\"error\":" + tree + "}"
+                    : OpenAiErrors.body(status >= 500 ? "server_error" : "invalid_request_error", null, null,
+                    "The provider answered " + status + ": " + e.getMessage());
+        } catch (IllegalArgumentException unreadable) {
+            json = OpenAiErrors.body("server_error", null, null, "The provider answered " + status + ".");
+        }
+        return new UpstreamFailure(status, json, passed(e.headers()), status >= 500 || status == 408);
+    }
+
+    private static UpstreamFailure unreachable(OpenAIIoException e) {
+        boolean timeout = e.getCause() instanceof InterruptedIOException || e.getMessage() != null && e.getMessage().contains("timeout");
+        return timeout
+                ? new UpstreamFailure(504, OpenAiErrors.body("server_error", null, "upstream_timeout",
+                "The provider did not answer in time."), Map.of(), true)
+                : new UpstreamFailure(502, OpenAiErrors.body("server_error", null, "upstream_unreachable",
+                "The provider could not be reached: " + e.getMessage()), Map.of(), true);
+    }
+
+    private static Map<String, String> passed(Headers headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : PASSED_HEADERS) {
+            List<String> values = headers.values(name);
+            if (!values.isEmpty()) {
+                out.put(name, values.get(0));
+            }
+        }
+        return out;
+    }
+
+    private static String write(Object value) {
+        try {
+            return ObjectMappers.jsonMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("openai-java could not write its own " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.tuneforge.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.tuneforge.testsupport.SiblingServices;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts openai-simulator as a real JVM and points the gateway's fallback connection at it; the rollout
+ * scheduler and the usage publisher run every few hundred milliseconds, and the quality guard judges
+ * small samples, so the tests see decisions in seconds.
+ */
+public class GatewaySiblings implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        String simulator = SiblingServices.baseUrl("openai-simulator");
+        Map<String, String> config = new HashMap<>();
+        config.put("tuneforge.provider.fallback.base-url", simulator + "/v1");
+        config.put("tuneforge.provider.fallback.api-key", "sk-test-gateway");
+        config.put("tuneforge.provider.timeout", "10s");
+        config.put("tuneforge.gateway.rollouts.check-every", "200ms");
+        config.put("tuneforge.gateway.rollouts.initial-delay", "200ms");
+        config.put("tuneforge.gateway.rollouts.lease", "5s");
+        config.put("tuneforge.gateway.usage.publish-every", "300ms");
+        config.put("tuneforge.gateway.quality.min-feedback", "4");
+        config.put("tuneforge.gateway.quality.negative-rate", "0.5");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; SiblingServices stops the simulator at JVM exit.
+    }
+}
