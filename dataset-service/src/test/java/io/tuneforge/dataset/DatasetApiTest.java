@@ -163,6 +163,14 @@ class DatasetApiTest {
         given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
                 .body("{\"name\": ").when().post("/api/v1/datasets")
                 .then().statusCode(400).contentType("application/problem+json");
+        // A misspelt field is named, never silently dropped; a wrong type names its field too.
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"method\":\"supervised\",\"metod\":\"dpo\"}").when().post("/api/v1/datasets")
+                .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Unknown field"))
+                .body("errors[0].field", equalTo("metod")).body("detail", containsString("known fields here: method, name"));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body("{\"name\":[1],\"method\":\"supervised\"}").when().post("/api/v1/datasets")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("field 'name'"));
         given().header("Authorization", bearer(TestTenants.ACME_KEY)).when().get("/api/v1/datasets?limit=500")
                 .then().statusCode(400).body("errors[0].message", containsString("between 1 and 100"));
     }

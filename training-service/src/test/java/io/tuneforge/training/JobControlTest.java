@@ -31,7 +31,9 @@ class JobControlTest {
 
     @Test
     void runningJobPausesResumesAndFinishes() {
-        String dataset = validatedDataset(ACME, 40, 3);
+        // 96 training examples x 40 epochs = 3,840 simulated steps (~19 s): long enough that the pause lands while the
+        // job runs even on a loaded machine (40 examples finished in ~6 s, sometimes before the request arrived).
+        String dataset = validatedDataset(ACME, 120, 3);
         TrainingFixtures.Account account = account(ACME, 2);
         String jobId = createJob(ACME, job(dataset, account.id(), Map.of("n_epochs", 40, "batch_size", 1)));
         awaitState(ACME, jobId, "running", Duration.ofSeconds(60));
@@ -45,7 +47,8 @@ class JobControlTest {
 
     @Test
     void runningJobIsCancelledOnTheProviderToo() {
-        String dataset = validatedDataset(ACME, 40, 4);
+        // ~32 s of simulated training: the cancel must win against completion however slow the machine is.
+        String dataset = validatedDataset(ACME, 200, 4);
         TrainingFixtures.Account account = account(ACME, 2);
         String jobId = createJob(ACME, job(dataset, account.id(), Map.of("n_epochs", 40, "batch_size", 1)));
         awaitState(ACME, jobId, "running", Duration.ofSeconds(60));
@@ -59,7 +62,7 @@ class JobControlTest {
 
     @Test
     void waitingJobIsHeldByPauseAndCancelledAtOnce() {
-        String dataset = validatedDataset(ACME, 40, 5);
+        String dataset = validatedDataset(ACME, 120, 5);
         TrainingFixtures.Account account = account(ACME, 1);
         String blocker = createJob(ACME, job(dataset, account.id(), Map.of("n_epochs", 40, "batch_size", 1)));
         awaitState(ACME, blocker, "running", Duration.ofSeconds(60));

@@ -3,6 +3,8 @@ package io.tuneforge.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tuneforge.platform.ids.EntityIds;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -37,13 +39,32 @@ public class ProblemMappers {
                 .withErrors(errors).at(uri.getPath()).toResponse().build();
     }
 
+    /**
+     * A field the endpoint does not know (the platform reads JSON strictly, so a misspelt optional field is not
+     * silently dropped). Mapped here, not by Quarkus' built-in mapper, so it is problem+json like every error.
+     */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = pathOf(e);
+        String known = e.getKnownPropertyIds() == null ? "" : "; known fields here: " + e.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        return Problem.of(Response.Status.BAD_REQUEST, "unknown-field", "Unknown field",
+                        "The request body has a field '" + field + "' that this endpoint does not know" + known
+                                + ". Remove it or check its spelling.")
+                .withErrors(List.of(new Problem.FieldError(field, "unknown field")))
+                .at(uri.getPath()).toResponse().build();
+    }
+
+    /** A value of the wrong type (a string for a number, an object for a list ...): problem+json naming the field. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                ? " (field '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining(".")) + "')"
-                : "";
+        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " (field '" + pathOf(m) + "')" : "";
         return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "Malformed JSON body",
                         "The request body could not be read" + where + field + ": " + e.getOriginalMessage())
                 .at(uri.getPath()).toResponse().build();
@@ -64,6 +85,19 @@ public class ProblemMappers {
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                         "The server failed to handle this request. Quote incident " + incident + " when reporting it.")
                 .at(uri.getPath()).toResponse().build();
+    }
+
+    /** Where in the body: "gates.min_improvement", "models[1].role". */
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE_CASE = new PropertyNamingStrategies.SnakeCaseStrategy();
