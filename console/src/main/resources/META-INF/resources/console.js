@@ -86,7 +86,7 @@ function action(label, run, cls = 'secondary') {
 
 /** Train and validation loss per step as two polylines. */
 function lossChart(metrics) {
-  const pts = (metrics.points || []).filter(p => p.train_loss != null || p.valid_loss != null || p.full_valid_loss != null);
+  const pts = (metrics.steps || []).filter(p => p.train_loss != null || p.valid_loss != null || p.full_valid_loss != null);
   if (!pts.length) return el('p', { class: 'muted' }, 'no metrics yet');
   const W = 640, H = 200, pad = 28;
   const maxStep = Math.max(...pts.map(p => p.step)) || 1;
@@ -212,10 +212,10 @@ const views = {
 
   async cost() {
     const spend = await api('cost', 'api/v1/spend');
-    let budget = null;
-    try { budget = await api('cost', 'api/v1/budgets/monthly'); } catch (e) { budget = { note: e.message }; }
-    return [card('Spend this month', json(spend), table(Object.entries(spend || {}).filter(([, v]) => typeof v !== 'object')
-      .map(([k, v]) => ({ field: k, value: v })), ['field', 'value'])), card('Monthly budget', json(budget))];
+    let budget;
+    try { budget = card('Monthly budget', json(await api('cost', 'api/v1/budgets/monthly'))); } catch (e) { budget = card('Monthly budget', el('p', { class: 'muted' }, e.message)); }
+    return [card(`Spend ${spend.from} to ${spend.to}: ${spend.total_usd} USD`, table(spend.rows || [], null),
+      spend.unpriced_entries ? el('p', { class: 'error' }, `${spend.unpriced_entries} entries have no price in the catalog`) : null), budget];
   },
 };
 

@@ -43,12 +43,14 @@ class HumanReviewTest {
     void reviewersJudgeBlindPairsAndTheirVerdictsReDecideTheRun() {
         String datasetId = EvalFixtures.validatedDataset(KEY, EvalFixtures.tickets(200, 29, false));
         String tuned = EvalFixtures.fineTune(KEY, datasetId);
+        // The human gate counts from three verdicts on (the default is 10).
         String evalId = EvalFixtures.startEval(KEY, Map.of("dataset_id", datasetId, "models", EvalFixtures.models(tuned, BASE_MODEL),
-                "task", TASK));
+                "task", TASK, "gates", Map.of("min_human_reviews", 3)));
         EvalFixtures.awaitState(KEY, evalId, "completed");
         given().header("Authorization", bearer(KEY)).when().get("/api/v1/evals/" + evalId).then().body("decision", equalTo("promote"));
 
-        // Ann prefers the base model on three pairs: 0% human preference, the gate fails, the decision flips.
+        // Ann prefers the base model on three pairs: after two the gate is still pending (the decision stands); the
+        // third makes it count: 0% human preference, the gate fails, the decision flips.
         Set<String> sidesSeen = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             JsonPath pair = next(evalId, "ann");
@@ -61,6 +63,12 @@ class HumanReviewTest {
             String candidateSide = candidateSide(evalId, pair);
             sidesSeen.add(candidateSide);
             submit(evalId, pair.getString("pair_id"), candidateSide.equals("A") ? "B" : "A", 2, "ann").statusCode(200);
+            if (i == 1) {
+                JsonPath pending = summary(evalId);
+                assertThat(pending.getString("decision")).as("two verdicts do not decide").isEqualTo("promote");
+                assertThat(pending.getString("gate")).isNull();
+                assertThat(pending.getInt("min_reviews")).isEqualTo(3);
+            }
         }
         String somePair = next(evalId, "carl").getString("pair_id");
         submit(evalId, somePair, "C", null, "carl").statusCode(400).body("detail", containsString("\"A\", \"B\" or \"tie\""));

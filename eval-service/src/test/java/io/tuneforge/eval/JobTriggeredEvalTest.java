@@ -108,6 +108,9 @@ class JobTriggeredEvalTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", bearer(KEY)).queryParam("job_id", jobId)
                 .when().get("/api/v1/evals").then().statusCode(200).body("data[0].state", equalTo("failed"))
                 .body("data[0].failure_kind", equalTo("test_set")).body("data[0].failure", containsString("no held-out test split")));
+        // eval.failed names the job, so whoever waits for the job's evaluation learns it will not come.
+        assertThat(TopicProbe.awaitRecord(Topics.EVAL_FAILED, Duration.ofSeconds(30), r -> r.value().contains("\"job_id\":\"" + jobId + "\"")))
+                .hasValueSatisfying(r -> assertThat(r.value()).contains("\"failure_kind\":\"test_set\""));
         // A job without an evaluation request starts nothing.
         String plain = "ftjob_plain" + System.nanoTime();
         String plainEvent = UUID.randomUUID().toString();

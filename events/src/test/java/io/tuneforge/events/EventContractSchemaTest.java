@@ -74,7 +74,7 @@ class EventContractSchemaTest {
                     List.of(new GateOutcome("format_compliance", true, 1.0, 0.95, "100% of answers match the format (needs >= 95%)")),
                     List.of(new ModelSummary("candidate", "ft:gpt-4o-mini:acme:tickets:abc", 20, 0, 0.9, 0.9, 1.0, 0.9, 12.0,
                             1_200, 40, null)), "job_1", "pipe_1", List.of(new JudgeUsage("gpt-4.1", 40, 12_000, 800)))),
-            Map.entry(EvalFailed.class, new EvalFailed("eval_1", "ds_1", "dsv_1", "provider", "model 'x' does not exist")),
+            Map.entry(EvalFailed.class, new EvalFailed("eval_1", "ds_1", "dsv_1", "provider", "model 'x' does not exist", "ftjob_1", "pipe_1")),
             Map.entry(JobCancelled.class, new JobCancelled("job_1", null, "cancelled by user", null)),
             Map.entry(CostEstimated.class, new CostEstimated("ds_1", "dsv_1", 1, "supervised", 97, 36_000, 3, 108_000,
                     List.of(new CandidateCost("gpt-4.1-mini", "gpt-4.1-mini-2025-04-14", "5.00", "0.54", "OpenAI pricing"),

@@ -260,7 +260,8 @@ public final class DemoFlow {
         stack.component("console").filter(c -> c.state() == ComponentState.UP).ifPresent(c ->
                 out.printf("  the web console    %s/  (paste the API key from `./tuneforge env`)%n", c.url()));
         for (ComponentStatus c : stack.components()) {
-            if ("service".equals(c.kind()) && c.state() == ComponentState.UP) {
+            // The console has no API of its own to document; its address is printed above.
+            if ("service".equals(c.kind()) && c.state() == ComponentState.UP && !"console".equals(c.name())) {
                 out.printf("  %-18s %s/q/openapi  %s/q/metrics%n", c.name(), c.url(), c.url());
             }
         }

@@ -181,6 +181,10 @@ public class EvalResource {
             if (judge != null && gates.minJudgePreference() != null && !judge.pairwiseOn()) {
                 throw ApiProblem.badRequest("Judge gate without pairwise", "min_judge_preference needs 'judge.pairwise': true");
             }
+            if (gates.minHumanReviews() != null && gates.minHumanReviews() < 1) {
+                throw ApiProblem.badRequest("Invalid min_human_reviews", "gates.min_human_reviews is the number of human A/B "
+                        + "verdicts needed before the human-preference gate counts: at least 1, got " + gates.minHumanReviews());
+            }
             return new EvalSpec(models, task, gates, concurrency, judge);
         }
     }

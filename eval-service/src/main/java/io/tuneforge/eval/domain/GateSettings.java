@@ -16,12 +16,15 @@ import io.tuneforge.events.eval.GateThresholds;
  * @param minJudgeScore        optional: the candidate's mean judge score (1-5) must be at least this (needs a judge)
  * @param minJudgePreference   optional: the share of pairwise judgements preferring the candidate must be above this
  *                             (needs a pairwise judge)
+ * @param minHumanReviews      human A/B verdicts needed before the human-preference gate decides anything (default 10):
+ *                             one reviewer's first click is not a verdict on the model
  */
 public record GateSettings(Double minImprovement, Double minFormatCompliance, Double minHumanPreference,
                            Integer maxExampleRegressions, Double maxSliceRegression, Double maxLatencyP95Ms,
-                           Double maxCostPer1kCallsUsd, Double minJudgeScore, Double minJudgePreference) {
+                           Double maxCostPer1kCallsUsd, Double minJudgeScore, Double minJudgePreference,
+                           Integer minHumanReviews) {
 
-    public static final GateSettings DEFAULTS = new GateSettings(0.0, 0.95, 0.60, 0, 0.0, null, null, null, null);
+    public static final GateSettings DEFAULTS = new GateSettings(0.0, 0.95, 0.60, 0, 0.0, null, null, null, null, 10);
 
     /** The thresholds another service asks for (a pipeline's evaluation policy on {@code job.succeeded}); null is all defaults. */
     public static GateSettings from(GateThresholds thresholds) {
@@ -30,7 +33,7 @@ public record GateSettings(Double minImprovement, Double minFormatCompliance, Do
         }
         return new GateSettings(thresholds.minImprovement(), thresholds.minFormatCompliance(), thresholds.minHumanPreference(),
                 thresholds.maxExampleRegressions(), thresholds.maxSliceRegression(), thresholds.maxLatencyP95Ms(),
-                thresholds.maxCostPer1kCallsUsd(), null, null).withDefaults();
+                thresholds.maxCostPer1kCallsUsd(), null, null, null).withDefaults();
     }
 
     /** These settings with every missing value taken from {@link #DEFAULTS}. */
@@ -41,6 +44,7 @@ public record GateSettings(Double minImprovement, Double minFormatCompliance, Do
                 minHumanPreference != null ? minHumanPreference : DEFAULTS.minHumanPreference,
                 maxExampleRegressions != null ? maxExampleRegressions : DEFAULTS.maxExampleRegressions,
                 maxSliceRegression != null ? maxSliceRegression : DEFAULTS.maxSliceRegression,
-                maxLatencyP95Ms, maxCostPer1kCallsUsd, minJudgeScore, minJudgePreference);
+                maxLatencyP95Ms, maxCostPer1kCallsUsd, minJudgeScore, minJudgePreference,
+                minHumanReviews != null ? minHumanReviews : DEFAULTS.minHumanReviews);
     }
 }

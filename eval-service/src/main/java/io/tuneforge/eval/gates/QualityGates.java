@@ -33,7 +33,7 @@ public final class QualityGates {
         if (in.candidate().formatCompliance() != null) {
             gates.add(formatCompliance(settings, in.candidate()));
         }
-        in.humanPreference().filter(p -> p.verdicts() > 0).ifPresent(p -> gates.add(humanPreference(settings, p)));
+        in.humanPreference().filter(p -> humanGateDecides(settings, p.verdicts())).ifPresent(p -> gates.add(humanPreference(settings, p)));
         if (settings.minJudgeScore() != null) {
             gates.add(judgeScore(settings, in.judge()));
         }
@@ -58,6 +58,12 @@ public final class QualityGates {
     /** promote when every gate passed, else reject. */
     public static String decisionOf(List<GateOutcome> gates) {
         return gates.stream().allMatch(GateOutcome::passed) ? GateDecision.PROMOTE : GateDecision.REJECT;
+    }
+
+    /** Whether enough human verdicts exist for the human-preference gate to count (fewer: it is pending, not failed). */
+    public static boolean humanGateDecides(GateSettings configured, long verdicts) {
+        GateSettings settings = configured == null ? GateSettings.DEFAULTS : configured.withDefaults();
+        return verdicts > 0 && verdicts >= settings.minHumanReviews();
     }
 
     /** The human-preference gate: the candidate's share of human A/B verdicts must be above the bar. */

@@ -102,7 +102,8 @@ public class JobSucceededConsumer {
             run.failure = why;
             run.finishedAt = clock.instant();
             run.persist();
-            outbox.publish(run.tenantId, new EvalFailed(run.id, run.datasetId, run.versionId, "test_set", why));
+            outbox.publish(run.tenantId, new EvalFailed(run.id, run.datasetId, run.versionId, "test_set", why, run.jobId,
+                    run.pipelineId));
             LOG.infof("job %s: no held-out split, evaluation %s failed at once", job.jobId(), run.id);
             return;
         }

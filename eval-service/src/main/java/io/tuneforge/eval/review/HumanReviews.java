@@ -9,6 +9,7 @@ import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSample;
 import io.tuneforge.eval.domain.EvalSpec;
 import io.tuneforge.eval.domain.EvalState;
+import io.tuneforge.eval.domain.GateSettings;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.Review;
 import io.tuneforge.eval.domain.ReviewPair;
@@ -73,7 +74,11 @@ public class HumanReviews {
                             String decision, boolean decisionChanged) {
     }
 
-    public record Summary(String evalId, String decision, HumanReviewSummary review, GateOutcome gate) {
+    /**
+     * @param gate       the human-preference gate as it stands, null while fewer than {@code minReviews} verdicts exist
+     * @param minReviews verdicts needed before the gate counts in the decision
+     */
+    public record Summary(String evalId, String decision, HumanReviewSummary review, GateOutcome gate, int minReviews) {
     }
 
     @Transactional
@@ -134,7 +139,9 @@ public class HumanReviews {
         EvalReport report = columns.read(run.report, EvalReport.class);
         EvalSpec spec = columns.read(run.spec, EvalSpec.class);
         List<GateOutcome> gates = new ArrayList<>(report.gates().stream().filter(g -> !g.gate().equals("human_preference")).toList());
-        gates.add(QualityGates.humanPreference(spec.gates(), summary.preference()));
+        if (QualityGates.humanGateDecides(spec.gates(), summary.reviews())) {
+            gates.add(QualityGates.humanPreference(spec.gates(), summary.preference()));
+        }
         String decision = QualityGates.decisionOf(gates);
         EvalReport updated = report.withHumanReview(summary, gates, decision);
         run.report = columns.write(updated);
@@ -151,8 +158,10 @@ public class HumanReviews {
         EvalRun run = reviewable(tenantId, evalId);
         HumanReviewSummary summary = HumanReviewSummary.of(ReviewPair.countOfRun(run.id), Review.ofRun(run.id));
         EvalSpec spec = columns.read(run.spec, EvalSpec.class);
-        GateOutcome gate = summary.reviews() == 0 ? null : QualityGates.humanPreference(spec.gates(), summary.preference());
-        return new Summary(run.id, run.decision, summary, gate);
+        GateOutcome gate = QualityGates.humanGateDecides(spec.gates(), summary.reviews())
+                ? QualityGates.humanPreference(spec.gates(), summary.preference()) : null;
+        int minReviews = (spec.gates() == null ? GateSettings.DEFAULTS : spec.gates().withDefaults()).minHumanReviews();
+        return new Summary(run.id, run.decision, summary, gate, minReviews);
     }
 
     private EvalRun reviewable(String tenantId, String evalId) {

@@ -246,7 +246,7 @@ public class RunLedger {
             run.failure = message;
             run.finishedAt = clock.instant();
             run.leaseUntil = null;
-            outbox.publish(run.tenantId, new EvalFailed(run.id, run.datasetId, run.versionId, kind, message));
+            outbox.publish(run.tenantId, new EvalFailed(run.id, run.datasetId, run.versionId, kind, message, run.jobId, run.pipelineId));
         });
     }
 

@@ -102,7 +102,7 @@ class QualityGatesTest {
         List<ScoredAnswer> tuned = answers(4, 4, "x");
         Scorecard priced = Scorecard.of("candidate", "ft:m", tuned, true, LABEL_FORMAT,
                 Optional.of(new Scorecard.TokenPrices(0.30, 1.20)));
-        GateSettings bounds = new GateSettings(null, null, null, null, null, 5.0, 0.001, null, null);
+        GateSettings bounds = new GateSettings(null, null, null, null, null, 5.0, 0.001, null, null, null);
         GateDecision decision = QualityGates.decide(bounds, new GateInputs(TaskKind.CLASSIFICATION, priced, Optional.empty(), Optional.empty(), tuned,
                 List.of(), Optional.of(new GateInputs.HumanPreference(10, 0.5, 0.24, 0.76)), Optional.empty()));
 
@@ -119,9 +119,20 @@ class QualityGatesTest {
     }
 
     @Test
+    void theHumanGateWaitsForEnoughVerdicts() {
+        List<ScoredAnswer> tuned = answers(4, 4, "x");
+        GateInputs twoAgainst = new GateInputs(TaskKind.CLASSIFICATION, card("candidate", tuned), Optional.empty(), Optional.empty(), tuned,
+                List.of(), Optional.of(new GateInputs.HumanPreference(2, 0.0, 0.0, 0.66)), Optional.empty());
+        assertThat(QualityGates.decide(null, twoAgainst).gates()).extracting(GateOutcome::gate)
+                .as("2 of the default 10 verdicts: pending, not failed").doesNotContain("human_preference");
+        GateSettings two = new GateSettings(null, null, null, null, null, null, null, null, null, 2);
+        assertThat(gate(QualityGates.decide(two, twoAgainst), "human_preference").passed()).isFalse();
+    }
+
+    @Test
     void judgeGatesApplyOnlyWhenSetAndFailWithoutVerdicts() {
         List<ScoredAnswer> tuned = answers(4, 4, "x");
-        GateSettings judged = new GateSettings(null, null, null, null, null, null, null, 4.0, 0.6);
+        GateSettings judged = new GateSettings(null, null, null, null, null, null, null, 4.0, 0.6, null);
         JudgeReport report = new JudgeReport("gpt-4.1", "rubric",
                 List.of(new JudgeReport.ModelScore("candidate", "candidate-model", 4, 0, 4.25)),
                 new JudgeReport.Pairwise(10, 8, 1, 1, 0, 0.8, 0.49, 0.94), new JudgeUsage("gpt-4.1", 24, 2400, 240));
@@ -146,7 +157,7 @@ class QualityGatesTest {
     @Test
     void aPipelinesThresholdsBecomeGateSettingsWithTheSeedsDefaultsForWhatItLeavesOut() {
         GateSettings settings = GateSettings.from(new GateThresholds(0.05, null, 0.7, null, 0.02, 900.0, null));
-        assertThat(settings).isEqualTo(new GateSettings(0.05, 0.95, 0.7, 0, 0.02, 900.0, null, null, null));
+        assertThat(settings).isEqualTo(new GateSettings(0.05, 0.95, 0.7, 0, 0.02, 900.0, null, null, null, 10));
         assertThat(GateSettings.from(null)).isEqualTo(GateSettings.DEFAULTS);
     }
 }

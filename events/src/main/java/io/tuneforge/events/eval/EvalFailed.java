@@ -7,9 +7,11 @@ import io.tuneforge.events.EventPayload;
  *
  * @param failureKind {@code test_set}, {@code provider} or {@code internal}
  * @param message     what went wrong, for a person to act on
+ * @param jobId       the fine-tuning job whose success asked for the evaluation; null for one started over REST
+ * @param pipelineId  that job's pipeline, or null
  */
 public record EvalFailed(String evalId, String datasetId, String datasetVersionId, String failureKind,
-                         String message) implements EventPayload {
+                         String message, String jobId, String pipelineId) implements EventPayload {
 
     @Override
     public String subject() {
