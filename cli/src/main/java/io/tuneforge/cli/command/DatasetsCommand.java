@@ -14,6 +14,7 @@ import io.tuneforge.dataset.validation.ValidationOptions;
 import io.tuneforge.dataset.validation.report.ValidationReport;
 import io.tuneforge.dataset.validation.report.Verdict;
 import io.tuneforge.dataset.validation.tokens.TrainingModel;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(mixinStandardHelpOptions = true, name = "datasets", description = "Datasets in dataset-service: upload versions, list, inspect.",
-        subcommands = {DatasetsCommand.Validate.class, DatasetsCommand.Push.class, DatasetsCommand.ListDatasets.class, DatasetsCommand.Show.class})
+        subcommands = {DatasetsCommand.Validate.class, DatasetsCommand.Push.class, DatasetsCommand.ListDatasets.class, DatasetsCommand.Show.class,
+                DatasetsCommand.Delete.class})
 public final class DatasetsCommand implements Runnable {
 
     @ParentCommand
@@ -212,6 +214,41 @@ public final class DatasetsCommand implements Runnable {
                     dataset.path("method").asText(), dataset.path("created_at").asText());
             out.print(versions.isEmpty() ? "No versions yet: `./tuneforge datasets push <file> --dataset " + id + "`\n"
                     : DatasetTables.versions(versions).render());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "delete", description = {"Delete a dataset with every version, or one version "
+            + "with --version.", "The content is gone for good, so it needs --yes; version numbers are never reused."})
+    static final class Delete implements Callable<Integer> {
+
+        @ParentCommand
+        DatasetsCommand datasets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions options;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "Dataset id (ds_...).")
+        String id;
+
+        @Option(names = "--version", paramLabel = "N", description = "Delete only version N; the others stay.")
+        Integer version;
+
+        @Option(names = "--yes", description = "Confirm the deletion.")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            String what = version == null ? "dataset " + id + " with every version" : "version " + version + " of dataset " + id;
+            if (!yes) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "this deletes " + what
+                        + " for good; add --yes to confirm");
+            }
+            datasets.client(options).delete("/api/v1/datasets/" + id + (version == null ? "" : "/versions/" + version));
+            spec.commandLine().getOut().println("deleted " + what);
             return ExitCodes.OK;
         }
     }

@@ -82,6 +82,16 @@ class CommandLineTest {
     }
 
     @Test
+    void deletingADatasetNeedsYesAndCallsTheDatasetOrItsVersion() {
+        assertThat(run("--state-dir", stateDir.toString(), "datasets", "delete", "ds_1", "--version", "2",
+                "--url", "http://127.0.0.1:9", "--api-key", "k")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("this deletes version 2 of dataset ds_1 for good; add --yes to confirm");
+        assertThat(run("--state-dir", stateDir.toString(), "datasets", "delete", "ds_1", "--version", "2", "--yes",
+                "--url", "http://127.0.0.1:9", "--api-key", "k")).isEqualTo(ExitCodes.CONNECTION_FAILURE);
+        assertThat(err.toString()).contains("cannot reach http://127.0.0.1:9/api/v1/datasets/ds_1/versions/2");
+    }
+
+    @Test
     void aHyperparameterThatIsNeitherANumberNorAutoIsAUsageErrorNamingTheOption() {
         assertThat(run("--state-dir", stateDir.toString(), "jobs", "create", "--dataset", "ds_1", "--base-model", "gpt-4.1-mini",
                 "--account", "acct_1", "--epochs", "three", "--api-key", "k", "--url", "http://127.0.0.1:9")).isEqualTo(ExitCodes.USAGE);
