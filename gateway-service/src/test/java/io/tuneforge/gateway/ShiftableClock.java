@@ -29,9 +29,26 @@ public class ShiftableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same shifted instant seen in another zone (a shift made later shows in the view too). */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the service clock is UTC");
+        ShiftableClock shifted = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return shifted.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return shifted.instant();
+            }
+        };
     }
 
     @Override
