@@ -65,10 +65,39 @@ class BudgetRestoredTest {
         assertThat(restored.spentUsd()).isEqualTo("1.00");
         assertThat(restored.month()).isEqualTo(YearMonth.now(ZoneOffset.UTC).toString());
 
-        // Raising it again restores nothing new.
+        // Raising it again while the held job still waits announces it again (that job may fit now);
+        // once no job waits on the budget, raising it announces nothing.
         put(pipeline, Map.of("monthly_limit_usd", "3.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reasons(budgetId).size() == 2);
         reserve(held, pipeline, 20_000).body("decision", equalTo("reserved"));
-        assertThat(reasons(budgetId)).containsExactly("limit_raised");
+        put(pipeline, Map.of("monthly_limit_usd", "4.00"));
+        assertThat(reasons(budgetId)).containsExactly("limit_raised", "limit_raised");
+    }
+
+    @Test
+    void aJobHeldByItsEstimateIsAnnouncedWhenTheBudgetIsLoosenedThoughItWasNeverExceeded() {
+        String pipeline = newId("pl");
+        String budgetId = put(pipeline, Map.of("monthly_limit_usd", "0.01")).extract().path("budget_id");
+        String held = newId("job");
+        reserve(held, pipeline, 2_000_000).body("decision", equalTo("held")).body("budget_id", equalTo(budgetId));
+
+        // Lowering or keeping the limit frees nothing: no announcement.
+        put(pipeline, Map.of("monthly_limit_usd", "0.01"));
+        assertThat(reasons(budgetId)).isEmpty();
+
+        put(pipeline, Map.of("monthly_limit_usd", "1000.00"));
+        BudgetRestored restored = EventCodec.read(awaitOne(Topics.BUDGET_RESTORED, budgetId).value(), BudgetRestored.class);
+        assertThat(restored.reason()).isEqualTo("limit_raised");
+        assertThat(restored.spentUsd()).isEqualTo("0.00");
+        reserve(held, pipeline, 2_000_000).body("decision", equalTo("reserved"));
+
+        // Another held job, then the budget is deleted: announced as well.
+        put(pipeline, Map.of("monthly_limit_usd", "0.01"));
+        reserve(newId("job"), pipeline, 2_000_000).body("decision", equalTo("held"));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).when().delete("/api/v1/budgets/pipelines/" + pipeline)
+                .then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reasons(budgetId).size() == 2);
+        assertThat(reasons(budgetId)).containsExactly("limit_raised", "budget_deleted");
     }
 
     @Test

@@ -105,7 +105,8 @@ public class BudgetResource {
             description = "monthly_limit_usd (required), warn_percent (default 80), hard_stop (default true: jobs whose "
                     + "estimate would exceed the remaining budget are held). Raising the limit above this month's spend "
                     + "(or turning hard_stop off) of an exceeded budget emits budget.restored and releases held jobs on "
-                    + "their next reservation; lowering it below this month's spend alerts at once.")
+                    + "their next reservation; so does raising it while a job it held (its estimate did not fit) waits; "
+                    + "lowering it below this month's spend alerts at once.")
     public BudgetView put(@Valid @NotNull BudgetRequest request) {
         return set(null, request);
     }
@@ -114,8 +115,8 @@ public class BudgetResource {
     @Path("/monthly")
     @Transactional
     @Operation(summary = "Remove the tenant's monthly budget",
-            description = "Idempotent (204 also when there is none). An exceeded hard-stop budget emits budget.restored "
-                    + "(reason budget_deleted).")
+            description = "Idempotent (204 also when there is none). An exceeded hard-stop budget, or one a "
+                    + "waiting job was held by, emits budget.restored (reason budget_deleted).")
     public Response delete() {
         return remove(null);
     }

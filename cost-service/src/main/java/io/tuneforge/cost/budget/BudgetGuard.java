@@ -2,6 +2,7 @@ package io.tuneforge.cost.budget;
 
 import io.tuneforge.cost.domain.Budget;
 import io.tuneforge.cost.domain.BudgetAlert;
+import io.tuneforge.cost.domain.BudgetReservation;
 import io.tuneforge.cost.domain.Usd;
 import io.tuneforge.events.budget.BudgetExceeded;
 import io.tuneforge.events.budget.BudgetRestored;
@@ -21,7 +22,9 @@ import java.time.YearMonth;
  * Watches monthly spend against the tenant's and the pipelines' budgets and announces the crossings:
  * {@code budget.warning} at the warning threshold, {@code budget.exceeded} at the limit, each once per
  * month and limit, and {@code budget.restored} once when an exceeded hard-stop budget stops holding
- * jobs; always in the transaction that recorded the spend (or changed the budget).
+ * jobs, and whenever a budget that held a job's reservation (its estimate did not fit) is loosened or
+ * deleted while that job still waits; always in the transaction that recorded the spend (or changed
+ * the budget).
  */
 @ApplicationScoped
 public class BudgetGuard {
@@ -72,6 +75,9 @@ public class BudgetGuard {
      * jobs this month, its open excess is over (announced when it was a hard-stop budget before the
      * change); when it holds again after having stopped (hard stop turned back on while over the limit),
      * the excess is forgotten so that {@link #review} announces it again and a later release is announced too.
+     * A budget that was never exceeded can still hold jobs whose estimate did not fit what was left:
+     * loosening it announces the restore too, so that those jobs are decided again now rather than at
+     * their next periodic re-check.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Budget budget, boolean wasHardStop, BigDecimal oldLimit, YearMonth month) {
@@ -83,14 +89,18 @@ public class BudgetGuard {
             }
             return;
         }
-        String reason = wasHardStop && !budget.hardStop ? HARD_STOP_DISABLED : LIMIT_RAISED;
-        restore(budget, reason, month, Usd.format(budget.monthlyLimitUsd), spent, wasHardStop, month.plusMonths(1));
+        boolean hardStopOff = wasHardStop && !budget.hardStop;
+        boolean loosened = hardStopOff || oldLimit == null || budget.monthlyLimitUsd.compareTo(oldLimit) > 0;
+        String reason = hardStopOff ? HARD_STOP_DISABLED : LIMIT_RAISED;
+        restore(budget, reason, month, Usd.format(budget.monthlyLimitUsd), spent, wasHardStop, month.plusMonths(1),
+                loosened && BudgetReservation.anyHeldBy(budget.tenantId, budget.budgetId));
     }
 
-    /** The budget is about to be deleted: a hard-stop budget that was exceeded stops holding. */
+    /** The budget is about to be deleted: a hard-stop budget that was exceeded, or held a job, stops holding. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleting(Budget budget, YearMonth month) {
-        restore(budget, BUDGET_DELETED, month, null, budget.spentIn(month), budget.hardStop, month.plusMonths(1));
+        restore(budget, BUDGET_DELETED, month, null, budget.spentIn(month), budget.hardStop, month.plusMonths(1),
+                BudgetReservation.anyHeldBy(budget.tenantId, budget.budgetId));
         BudgetAlert.deleteOf(em, budget.budgetId);
     }
 
@@ -106,13 +116,20 @@ public class BudgetGuard {
         if (budget.holds(spent)) {
             return false;
         }
-        return restore(budget, NEW_MONTH, month, Usd.format(budget.monthlyLimitUsd), spent, budget.hardStop, month);
+        // Jobs held by an estimate that did not fit are not announced here: this runs periodically and
+        // would announce them on every run; they are decided again at their own re-check.
+        return restore(budget, NEW_MONTH, month, Usd.format(budget.monthlyLimitUsd), spent, budget.hardStop, month, false);
     }
 
-    private boolean restore(Budget budget, String reason, YearMonth month, String limit, BigDecimal spent, boolean announce,
-                            YearMonth openBefore) {
+    /**
+     * Closes the budget's open excess (announced when {@code announceExcess}) and announces the restore
+     * also when {@code jobsWaiting}: jobs it held wait for a decision that may now differ.
+     */
+    private boolean restore(Budget budget, String reason, YearMonth month, String limit, BigDecimal spent, boolean announceExcess,
+                            YearMonth openBefore, boolean jobsWaiting) {
         Instant now = clock.instant();
-        if (BudgetAlert.claimRestore(em, budget.budgetId, openBefore, reason, now) == 0 || !announce) {
+        boolean excessOver = BudgetAlert.claimRestore(em, budget.budgetId, openBefore, reason, now) > 0;
+        if (!(excessOver && announceExcess) && !jobsWaiting) {
             return false;
         }
         outbox.publish(budget.tenantId, new BudgetRestored(budget.budgetId, budget.pipelineId, month.toString(), limit,

@@ -111,6 +111,11 @@ public class BudgetReservation extends PanacheEntityBase {
         return find(query + " order by reservationId", params).page(0, limit + 1).list();
     }
 
+    /** Whether a job the budget held (its estimate did not fit) still waits for a decision. */
+    public static boolean anyHeldBy(String tenantId, String budgetId) {
+        return count("tenantId = ?1 and budgetId = ?2 and decision = ?3 and releasedAt is null", tenantId, budgetId, HELD) > 0;
+    }
+
     /**
      * What other jobs' reservations set aside: all of the tenant's (pipelineId null) or one pipeline's,
      * except {@code exceptJobId}'s own.

@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * A budget that was exceeded (hard stop) no longer holds jobs: its limit was raised above the spend, its
  * hard stop was turned off, it was deleted, or a new month began. training-service releases the jobs it
- * held for it. Emitted once per budget and release.
+ * held for it. Emitted once per budget and release; also whenever a budget that held a job because the
+ * job's estimate did not fit what was left is loosened or deleted while that job still waits (the
+ * budget need not have been exceeded), so that the job is decided again at once.
  *
  * @param budgetId   the budget
  * @param pipelineId the pipeline the budget is scoped to; null for the tenant-wide budget
