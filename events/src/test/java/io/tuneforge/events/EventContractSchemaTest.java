@@ -29,6 +29,7 @@ import io.tuneforge.events.job.JobProgressed;
 import io.tuneforge.events.job.JobQueued;
 import io.tuneforge.events.job.JobStarted;
 import io.tuneforge.events.job.JobSucceeded;
+import io.tuneforge.events.feedback.FeedbackExchange;
 import io.tuneforge.events.feedback.FeedbackRecorded;
 import io.tuneforge.events.feedback.QualityDegraded;
 import io.tuneforge.events.rollout.RolloutAdvanced;
@@ -96,7 +97,9 @@ class EventContractSchemaTest {
                     0, 10, "error_rate", "candidate error rate 31.0% over 42 requests exceeds 5.0%",
                     new StepEvidence(10, 12_000, 42, 13, 0.31, null, 380, 0, 0.0, 290L), null)),
             Map.entry(FeedbackRecorded.class, new FeedbackRecorded("fb_1", "chatcmpl-1", "support", "gpt-4.1-mini", "stable", "down",
-                    0.0, true, true, false, null)),
+                    0.0, true, true, true, null, new FeedbackExchange(
+                    List.of(Map.of("role", "system", "content", "Route the ticket."), Map.of("role", "user", "content", "Card charged twice")),
+                    null, Map.of("role", "assistant", "content", "shipping"), "billing"))),
             Map.entry(QualityDegraded.class, new QualityDegraded("qa_1", "support", "gpt-4.1-mini", "pipe_1", 40, 18, 0.45, 0.3,
                     Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T10:00:00Z"))));
 
