@@ -2,7 +2,10 @@ package io.tuneforge.localinfra;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +27,21 @@ public final class OrphanGuard implements AutoCloseable {
     /** How the server is asked to stop: PostgreSQL takes SIGINT as "fast shutdown", a JVM takes SIGTERM. */
     public enum StopSignal { INT, TERM }
 
+    // $1 pid ("" when not known yet), $5 a pid file to read it from at the end when it never became
+    // known, $6 a pid that file held before the server started (stale: never signalled).
     private static final String WATCHDOG = """
-            pid=$1; signal=$2; grace_tenths=$3; marker=$4
+            pid=$1; signal=$2; grace_tenths=$3; marker=$4; pidfile=$5; stale=$6
             while read -r line; do
-              [ "$line" = disarm ] && exit 0
+              case "$line" in
+                disarm) exit 0 ;;
+                pid\\ *) pid=${line#pid } ;;
+              esac
             done
+            if [ -z "$pid" ] && [ -n "$pidfile" ]; then
+              pid=$(head -n 1 "$pidfile" 2>/dev/null | tr -cd 0-9)
+              [ "$pid" = "$stale" ] && pid=
+            fi
+            [ -n "$pid" ] || exit 0
             runs_marker() { tr '\\0' ' ' < /proc/$pid/cmdline 2>/dev/null | grep -q -- "$marker"; }
             runs_marker || exit 0
             kill -$signal $pid 2>/dev/null
@@ -56,8 +69,25 @@ public final class OrphanGuard implements AutoCloseable {
      * @param commandLineMarker a string the server's command line contains (guards against pid reuse)
      */
     public static OrphanGuard watch(String what, long pid, StopSignal signal, Duration grace, String commandLineMarker) {
+        return spawn(what, Long.toString(pid), "", "", signal, grace, commandLineMarker);
+    }
+
+    /**
+     * A guard armed <em>before</em> the server starts, for a server that is not our child and whose pid
+     * appears only in a pid file it writes (PostgreSQL's {@code postmaster.pid}): a JVM that dies while
+     * the server is still starting leaves no orphan either. Should this JVM die before {@link #knowPid},
+     * the watchdog takes the pid from the file's first line; a pid the file held already when the guard
+     * was armed is a stale one and never signalled.
+     */
+    public static OrphanGuard watchPidFile(String what, Path pidFile, StopSignal signal, Duration grace, String commandLineMarker) {
+        String stale = firstLine(pidFile).replaceAll("[^0-9]", "");
+        return spawn(what, "", pidFile.toAbsolutePath().toString(), stale, signal, grace, commandLineMarker);
+    }
+
+    private static OrphanGuard spawn(String what, String pid, String pidFile, String stalePid, StopSignal signal, Duration grace,
+                                     String commandLineMarker) {
         List<String> command = List.of("/bin/sh", "-c", WATCHDOG, "orphan-guard",
-                Long.toString(pid), signal.name(), Long.toString(Math.max(1, grace.toMillis() / 100)), commandLineMarker);
+                pid, signal.name(), Long.toString(Math.max(1, grace.toMillis() / 100)), commandLineMarker, pidFile, stalePid);
         try {
             Process process = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -67,6 +97,28 @@ public final class OrphanGuard implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the watchdog that stops " + what
                     + " if this JVM dies (/bin/sh missing?)", e);
+        }
+    }
+
+    private static String firstLine(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.US_ASCII)) {
+            return lines.findFirst().orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Tells a {@link #watchPidFile} guard the server's pid once it is known, so the watchdog no longer
+     * depends on the pid file (which a stop or a clean-up may delete before the process is gone).
+     */
+    public void knowPid(long pid) {
+        try {
+            OutputStream in = watchdog.getOutputStream();
+            in.write(("pid " + pid + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+        } catch (IOException e) {
+            // The watchdog is gone (stopNow ran): there is nothing left to tell.
         }
     }
 

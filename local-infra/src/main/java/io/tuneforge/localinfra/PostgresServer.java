@@ -72,6 +72,10 @@ public final class PostgresServer implements AutoCloseable {
             throw new StartupFailedException(what, "cannot create " + workDir + " or " + dir + ": " + e, logFile, e);
         }
         refuseIfAlreadyRunning(cluster, what, logFile);
+        // Armed before the start: a JVM killed while pg_ctl is still starting the (daemonized) postmaster
+        // must not leave it running with nobody to stop it.
+        OrphanGuard guard = OrphanGuard.watchPidFile(what, cluster.resolve("postmaster.pid"), OrphanGuard.StopSignal.INT,
+                STOP_GRACE, "postgres");
         EmbeddedPostgres postgres;
         try {
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
@@ -87,14 +91,16 @@ public final class PostgresServer implements AutoCloseable {
                     .setErrorRedirector(toLog)
                     .start();
         } catch (IOException | RuntimeException e) {
+            guard.stopNow(); // a postmaster that came up before the failure goes too
             throw new StartupFailedException(what, String.valueOf(e.getMessage()), logFile, e);
         }
         long pid = postmasterPid(cluster).orElseThrow(() -> {
             closeQuietly(postgres);
+            guard.stopNow();
             return new StartupFailedException(what, "it started but left no readable " + cluster.resolve("postmaster.pid"),
                     logFile, null);
         });
-        OrphanGuard guard = OrphanGuard.watch(what, pid, OrphanGuard.StopSignal.INT, STOP_GRACE, "postgres");
+        guard.knowPid(pid);
         return new PostgresServer(postgres, guard, pid, dir, logFile);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,51 @@ class OrphanGuardTest {
         } finally {
             scenario.destroyForcibly();
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
+    void aGuardArmedBeforeItsServerStartedStopsItThroughThePidFileWhenTheJvmDiesMidStart() throws Exception {
+        Path pidFile = dir.resolve("server.pid");
+        OrphanGuard guard = OrphanGuard.watchPidFile("sleeper", pidFile, OrphanGuard.StopSignal.TERM, Duration.ofSeconds(2),
+                "sleep 3017");
+        Process server = new ProcessBuilder("sleep", "3017").start();
+        try {
+            // The server wrote its pid file, but the JVM died before it learnt the pid.
+            Files.writeString(pidFile, server.pid() + "\n/some/data/dir\n");
+            guard.stopNow(); // what a dead JVM does to the watchdog: its stdin pipe closes
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server stopped by the watchdog").isTrue();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPidMadeKnownIsStoppedEvenWhenThePidFileIsGoneAlready() throws Exception {
+        OrphanGuard guard = OrphanGuard.watchPidFile("sleeper", dir.resolve("never-written.pid"), OrphanGuard.StopSignal.TERM,
+                Duration.ofSeconds(2), "sleep 3019");
+        Process server = new ProcessBuilder("sleep", "3019").start();
+        try {
+            guard.knowPid(server.pid());
+            guard.stopNow();
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server stopped by the watchdog").isTrue();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPidTheFileHeldBeforeTheGuardWasArmedIsStaleAndNeverSignalled() throws Exception {
+        Path pidFile = dir.resolve("stale.pid");
+        Process bystander = new ProcessBuilder("sleep", "3018").start();
+        try {
+            Files.writeString(pidFile, bystander.pid() + "\n");
+            OrphanGuard guard = OrphanGuard.watchPidFile("sleeper", pidFile, OrphanGuard.StopSignal.TERM, Duration.ofSeconds(1),
+                    "sleep 3018");
+            guard.stopNow();
+            assertThat(bystander.isAlive()).as("a process named by a stale pid file").isTrue();
+        } finally {
+            bystander.destroyForcibly();
         }
     }
 
