@@ -31,6 +31,9 @@ public class EvalExample extends PanacheEntityBase {
     @Column(nullable = false)
     public String reference;
 
+    /** From a preference split: the non-preferred answer (the reference is the preferred one); else null. */
+    public String rejected;
+
     /** The slice this example belongs to (the reference label for classification); null when unsliced. */
     public String category;
 

@@ -30,6 +30,8 @@ public final class QualityGates {
         GateSettings settings = configured == null ? GateSettings.DEFAULTS : configured.withDefaults();
         List<GateOutcome> gates = new ArrayList<>();
         in.baseline().ifPresent(baseline -> gates.add(aboveBaseline(settings, in.task(), in.candidate(), baseline)));
+        in.baseline().filter(b -> b.preferredRate() != null && in.candidate().preferredRate() != null)
+                .ifPresent(baseline -> gates.add(preferenceAboveBaseline(settings, in.candidate(), baseline)));
         if (in.candidate().formatCompliance() != null) {
             gates.add(formatCompliance(settings, in.candidate()));
         }
@@ -129,6 +131,20 @@ public final class QualityGates {
             detail += "; it is no better than guessing the most frequent label: check the training data for contradictory labels";
         }
         return new GateOutcome("accuracy_above_baseline", passed, candidate.headline(), threshold, detail);
+    }
+
+    /**
+     * Preference test sets: what DPO training is for is answers nearer the preferred than the non-preferred
+     * one, so the candidate must be so more often than its base.
+     */
+    static GateOutcome preferenceAboveBaseline(GateSettings settings, Scorecard candidate, Scorecard baseline) {
+        double threshold = baseline.preferredRate() + settings.minImprovement();
+        boolean passed = candidate.preferredRate() > threshold;
+        return new GateOutcome("preference_above_baseline", passed, candidate.preferredRate(), threshold,
+                String.format(Locale.ROOT, "fine-tuned answers are closer to the preferred than to the non-preferred answer in %s "
+                                + "of examples, %s base %s%s", pct(candidate.preferredRate()), passed ? "beating" : "not beating",
+                        pct(baseline.preferredRate()),
+                        settings.minImprovement() > 0 ? " by more than " + pct(settings.minImprovement()) : ""));
     }
 
     static GateOutcome formatCompliance(GateSettings settings, Scorecard candidate) {

@@ -16,12 +16,15 @@ import java.util.TreeMap;
  * @param majorityRate      accuracy of always answering the most frequent reference (the trivial baseline)
  * @param promptTokensPerCall     average over answered calls
  * @param costPer1kCallsUsd cost of 1,000 calls like these; null when the model's price is unknown
+ * @param preferredRate     preference test sets only (null otherwise): the share of examples whose answer is
+ *                          closer (ROUGE-L F1) to the preferred answer than to the non-preferred one, a tie
+ *                          counting half and a refused call as a miss
  */
 public record Scorecard(String role, String model, int examples, int errors, double exactMatch,
                         ClassificationReport classification, Double formatCompliance, double majorityRate,
                         double rougeL, double bleu, LatencyStats latency, long promptTokens, long completionTokens,
                         double promptTokensPerCall, double completionTokensPerCall, Double costPer1kCallsUsd,
-                        Map<String, SliceScore> slices) {
+                        Map<String, SliceScore> slices, Double preferredRate) {
 
     /** Per-token prices in USD per 1M tokens. */
     public record TokenPrices(double inputPerMillion, double outputPerMillion) {
@@ -54,7 +57,23 @@ public record Scorecard(String role, String model, int examples, int errors, dou
                 .orElse(null);
         return new Scorecard(role, model, examples, errors, exactMatch, report, compliance, majorityRate(answers),
                 rouge, bleu, latency, promptTokens, completionTokens, promptPerCall, completionPerCall, cost,
-                slices(answers, format));
+                slices(answers, format), preferredRate(answers));
+    }
+
+    /** Null unless every example comes with a non-preferred answer (a preference test split). */
+    static Double preferredRate(List<ScoredAnswer> answers) {
+        if (answers.isEmpty() || answers.stream().anyMatch(a -> a.rejected() == null)) {
+            return null;
+        }
+        double points = 0;
+        for (ScoredAnswer a : answers) {
+            if (!a.answered()) {
+                continue;
+            }
+            int order = Double.compare(RougeL.f1(a.output(), a.reference()), RougeL.f1(a.output(), a.rejected()));
+            points += order > 0 ? 1 : order == 0 ? 0.5 : 0;
+        }
+        return points / answers.size();
     }
 
     /** Accuracy for classification, exact match otherwise: the number the "above baseline" gate compares. */

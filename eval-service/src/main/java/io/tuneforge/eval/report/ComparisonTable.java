@@ -34,6 +34,9 @@ public final class ComparisonTable {
             rows.add(higherBetter("format_compliance", base, fineTuned, Scorecard::formatCompliance));
         }
         rows.add(higherBetter("rouge_l", base, fineTuned, Scorecard::rougeL));
+        if (base.preferredRate() != null) {
+            rows.add(higherBetter("closer_to_preferred", base, fineTuned, Scorecard::preferredRate));
+        }
         rows.add(higherBetter("bleu", base, fineTuned, Scorecard::bleu));
         judge.ifPresent(j -> {
             Double b = meanScore(j, base);

@@ -288,7 +288,8 @@ public class RunExecution {
                 answers.put(model.role(), EvalSample.ofRole(run.id, model.role().wire()).stream().map(s -> {
                     EvalExample e = byIdx.get(s.idx);
                     return new ScoredAnswer(s.idx, e.reference, e.category, s.output, s.error, s.latencyMs,
-                            s.promptTokens == null ? 0 : s.promptTokens, s.completionTokens == null ? 0 : s.completionTokens);
+                            s.promptTokens == null ? 0 : s.promptTokens, s.completionTokens == null ? 0 : s.completionTokens,
+                            e.rejected);
                 }).toList());
             }
             judgements.addAll(EvalJudgement.ofRun(run.id));

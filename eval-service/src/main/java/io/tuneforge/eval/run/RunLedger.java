@@ -124,6 +124,7 @@ public class RunLedger {
                 row.idx = idx.getAndIncrement();
                 row.prompt = columns.write(example.prompt());
                 row.reference = example.reference();
+                row.rejected = example.rejected();
                 // Classification slices by the reference label; other tasks by the example's own metadata, if any.
                 row.category = spec.task().kind() == TaskKind.CLASSIFICATION
                         ? AnswerNormalizer.normalize(example.reference()) : example.metadataCategory();

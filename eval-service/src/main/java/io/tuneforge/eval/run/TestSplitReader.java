@@ -88,6 +88,9 @@ public class TestSplitReader {
         } catch (IOException e) {
             throw new TestSetUnreadable("test split line " + lineNumber + ": not JSON");
         }
+        if (row.has("preferred_output")) {
+            return preference(row, lineNumber);
+        }
         JsonNode messages = row.path("messages");
         int lastAssistant = -1;
         for (int i = 0; i < messages.size(); i++) {
@@ -97,18 +100,67 @@ public class TestSplitReader {
         }
         if (lastAssistant < 1) {
             throw new TestSetUnreadable("test split line " + lineNumber + ": no assistant answer to compare with "
-                    + "(evaluations need supervised examples: messages ending with the expected assistant reply)");
+                    + "(evaluations need supervised examples, messages ending with the expected assistant reply, or "
+                    + "preference examples with input.messages, preferred_output and non_preferred_output)");
         }
+        List<PromptMessage> prompt = promptOf(messages, lastAssistant);
+        String reference = text(messages.get(lastAssistant).path("content"));
+        return new HeldOutExample(prompt, reference, category(row));
+    }
+
+    /**
+     * A preference (DPO) example: the model is asked the input, the preferred answer is the reference and
+     * the non-preferred one is kept to see which of the two each answer is nearer.
+     */
+    private HeldOutExample preference(JsonNode row, int lineNumber) {
+        JsonNode messages = row.path("input").path("messages");
+        String preferred = lastAssistantText(row.path("preferred_output"));
+        String rejected = lastAssistantText(row.path("non_preferred_output"));
+        if (messages.isEmpty() || preferred == null || rejected == null) {
+            throw new TestSetUnreadable("test split line " + lineNumber + ": a preference example needs input.messages and "
+                    + "one assistant message in each of preferred_output and non_preferred_output");
+        }
+        return new HeldOutExample(promptOf(messages, messages.size()), preferred, category(row), rejected);
+    }
+
+    private static List<PromptMessage> promptOf(JsonNode messages, int end) {
         List<PromptMessage> prompt = new ArrayList<>();
-        for (int i = 0; i < lastAssistant; i++) {
+        for (int i = 0; i < end; i++) {
             JsonNode m = messages.get(i);
-            if (m.path("content").isTextual()) {
-                prompt.add(new PromptMessage(m.path("role").asText(), m.path("content").asText()));
+            String content = text(m.path("content"));
+            if (!content.isEmpty() || m.path("content").isTextual()) {
+                prompt.add(new PromptMessage(m.path("role").asText(), content));
             }
         }
-        String reference = messages.get(lastAssistant).path("content").asText("");
-        Optional<String> category = Optional.ofNullable(row.path("metadata").path("category").textValue());
-        return new HeldOutExample(prompt, reference, category.orElse(null));
+        return prompt;
+    }
+
+    private static String lastAssistantText(JsonNode output) {
+        String text = null;
+        for (JsonNode m : output) {
+            if ("assistant".equals(m.path("role").asText())) {
+                text = text(m.path("content"));
+            }
+        }
+        return text;
+    }
+
+    /** A message's text: the string, or its text parts joined (image parts carry no text to compare). */
+    private static String text(JsonNode content) {
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            if ("text".equals(part.path("type").asText())) {
+                text.append(part.path("text").asText(""));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String category(JsonNode row) {
+        return Optional.ofNullable(row.path("metadata").path("category").textValue()).orElse(null);
     }
 
     private static void pause(int attempt) {
