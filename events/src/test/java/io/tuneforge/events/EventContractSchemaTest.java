@@ -67,7 +67,7 @@ class EventContractSchemaTest {
             Map.entry(JobSucceeded.class, new JobSucceeded("job_1", "ftjob-abc", "acct_1", "ds_1", "dsv_1", "gpt-4.1-mini",
                     "supervised", "ft:gpt-4.1-mini:acme:tickets:abc", 90_000, 3, 1, Instant.parse("2026-11-26T10:00:00Z"), "pipe_1",
                     new EvaluationRequest("tickets", "ft:gpt-4.1-mini:acme:tickets:prev",
-                            new GateThresholds(0.05, 0.95, null, 0, null, 1500.0, null),
+                            new GateThresholds(0.05, 0.95, null, 0, null, 1500.0, null, 3),
                             new EvaluationTask("classification", "regex", null, "^(billing|shipping|account|technical)$")))),
             Map.entry(JobFailed.class, new JobFailed("job_1", "ftjob-abc", "data_format", "line 3: invalid", "fix line 3", null, null)),
             Map.entry(EvalCompleted.class, new EvalCompleted("eval_1", "ds_1", "dsv_1", "ft:gpt-4o-mini:acme:tickets:abc",

@@ -33,7 +33,7 @@ public record GateSettings(Double minImprovement, Double minFormatCompliance, Do
         }
         return new GateSettings(thresholds.minImprovement(), thresholds.minFormatCompliance(), thresholds.minHumanPreference(),
                 thresholds.maxExampleRegressions(), thresholds.maxSliceRegression(), thresholds.maxLatencyP95Ms(),
-                thresholds.maxCostPer1kCallsUsd(), null, null, null).withDefaults();
+                thresholds.maxCostPer1kCallsUsd(), null, null, thresholds.minHumanReviews()).withDefaults();
     }
 
     /** These settings with every missing value taken from {@link #DEFAULTS}. */

@@ -12,8 +12,17 @@ package io.tuneforge.events.eval;
  * @param maxSliceRegression    how far the candidate may fall below production on any slice, 0-1
  * @param maxLatencyP95Ms       optional bound on the candidate's p95 latency
  * @param maxCostPer1kCallsUsd  optional bound on the candidate's cost per 1,000 calls
+ * @param minHumanReviews       human A/B verdicts needed before the human-preference gate counts (added within v1;
+ *                              eval-service's default when null)
  */
 public record GateThresholds(Double minImprovement, Double minFormatCompliance, Double minHumanPreference,
                              Integer maxExampleRegressions, Double maxSliceRegression, Double maxLatencyP95Ms,
-                             Double maxCostPer1kCallsUsd) {
+                             Double maxCostPer1kCallsUsd, Integer minHumanReviews) {
+
+    public GateThresholds(Double minImprovement, Double minFormatCompliance, Double minHumanPreference,
+                          Integer maxExampleRegressions, Double maxSliceRegression, Double maxLatencyP95Ms,
+                          Double maxCostPer1kCallsUsd) {
+        this(minImprovement, minFormatCompliance, minHumanPreference, maxExampleRegressions, maxSliceRegression, maxLatencyP95Ms,
+                maxCostPer1kCallsUsd, null);
+    }
 }
