@@ -1,7 +1,5 @@
 package io.tuneforge.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.core.MultipartField;
 import com.openai.models.files.FileCreateParams;
@@ -45,11 +43,10 @@ import static org.hamcrest.Matchers.hasSize;
 class PreferenceEvalTest {
 
     private static final String KEY = TestTenants.ACME_KEY;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void aModelTrainedWithDpoIsNearerThePreferredAnswersThanItsBaseAndTheGatesSaySo() throws Exception {
-        String datasetId = preferenceDataset(preferencePairs(200, 31));
+    void aModelTrainedWithDpoIsNearerThePreferredAnswersThanItsBaseAndTheGatesSaySo() {
+        String datasetId = preferenceDataset(SupportTickets.preferenceJsonl(200, 31));
         String tuned = fineTuneWithDpo(datasetId);
 
         String evalId = EvalFixtures.startEval(KEY, Map.of("dataset_id", datasetId, "models", EvalFixtures.models(tuned, BASE_MODEL),
@@ -71,25 +68,6 @@ class PreferenceEvalTest {
         given().header("Authorization", bearer(KEY)).queryParam("format", "markdown").when().get("/api/v1/evals/" + evalId + "/report")
                 .then().statusCode(200).body(containsString("| closer_to_preferred |"))
                 .body(containsString("| preference_above_baseline |"));
-    }
-
-    /** Support tickets as preference pairs: the right label preferred over a wrong one. */
-    static String preferencePairs(int count, long seed) throws Exception {
-        StringBuilder out = new StringBuilder();
-        List<String> labels = SupportTickets.LABELS;
-        int i = 0;
-        for (String line : SupportTickets.jsonl(count, seed, false).split("\n")) {
-            JsonNode messages = JSON.readTree(line).path("messages");
-            String label = messages.get(messages.size() - 1).path("content").asText();
-            String wrong = labels.get((labels.indexOf(label) + 1 + i++ % (labels.size() - 1)) % labels.size());
-            Map<String, Object> pair = Map.of(
-                    "input", Map.of("messages", List.of(JSON.convertValue(messages.get(0), Map.class),
-                            JSON.convertValue(messages.get(1), Map.class))),
-                    "preferred_output", List.of(Map.of("role", "assistant", "content", label)),
-                    "non_preferred_output", List.of(Map.of("role", "assistant", "content", wrong)));
-            out.append(JSON.writeValueAsString(pair)).append('\n');
-        }
-        return out.toString();
     }
 
     private static String preferenceDataset(String jsonl) {

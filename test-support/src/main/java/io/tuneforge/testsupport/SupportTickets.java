@@ -36,13 +36,40 @@ public final class SupportTickets {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {
             String label = LABELS.get(i % LABELS.size());
-            List<String> words = WORDS.get(label);
-            String text = "Hi, my " + words.get(random.nextInt(words.size())) + " problem: the "
-                    + words.get(random.nextInt(words.size())) + " is wrong (ticket " + (1000 + random.nextInt(9000)) + ")";
+            String text = ticket(label, random);
             String answer = contradictoryLabels ? LABELS.get(random.nextInt(LABELS.size())) : label;
             out.append(chatLine(SYSTEM, text, answer)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The same tickets as {@link #jsonl} (same seed, same texts) as preference (DPO) pairs: the right
+     * label preferred over another one, the wrong labels in rotation.
+     */
+    public static String preferenceJsonl(int count, long seed) {
+        Random random = new Random(seed);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String label = LABELS.get(i % LABELS.size());
+            String wrong = LABELS.get((i % LABELS.size() + 1 + i % (LABELS.size() - 1)) % LABELS.size());
+            out.append(preferenceLine(SYSTEM, ticket(label, random), label, wrong)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** One preference example: system and user as input, one preferred and one non-preferred assistant answer. */
+    public static String preferenceLine(String system, String user, String preferred, String rejected) {
+        return "{\"input\":{\"messages\":[{\"role\":\"system\",\"content\":" + quote(system) + "},{\"role\":\"user\",\"content\":"
+                + quote(user) + "}]},\"preferred_output\":[{\"role\":\"assistant\",\"content\":" + quote(preferred)
+                + "}],\"non_preferred_output\":[{\"role\":\"assistant\",\"content\":" + quote(rejected) + "}]}";
+    }
+
+    /** A ticket whose words give its category away. */
+    public static String ticket(String label, Random random) {
+        List<String> words = WORDS.get(label);
+        return "Hi, my " + words.get(random.nextInt(words.size())) + " problem: the "
+                + words.get(random.nextInt(words.size())) + " is wrong (ticket " + (1000 + random.nextInt(9000)) + ")";
     }
 
     /** One supervised example: system, user, assistant. */
