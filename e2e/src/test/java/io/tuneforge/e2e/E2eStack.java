@@ -62,6 +62,26 @@ final class E2eStack {
                 .orElseThrow(() -> new IllegalStateException(component + " is not running in the e2e stack"));
     }
 
+    /**
+     * Registers a provider account in training-service on this stack's simulator and returns its id.
+     *
+     * @param organization the simulator rate-limits per organization: a scenario with its own does not share
+     *                     the limit with the others; null shares the default one
+     * @param extra        further account fields (e.g. {@code max_active_jobs})
+     */
+    String simulatorAccount(String prefix, String organization, Map<String, Object> extra) {
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("name", prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        request.put("kind", "compatible");
+        request.put("base_url", url("openai-simulator") + "/v1");
+        request.put("api_key", "sk-" + prefix);
+        if (organization != null) {
+            request.put("organization", organization);
+        }
+        request.putAll(extra);
+        return client("training-service").postJson("/api/v1/accounts", request).path("id").asText();
+    }
+
     private static E2eStack start() {
         Path root = ProjectRoot.locate();
         Path stateDir;

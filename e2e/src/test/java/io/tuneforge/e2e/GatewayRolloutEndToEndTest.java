@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,14 +40,7 @@ class GatewayRolloutEndToEndTest {
         E2eStack stack = E2eStack.get();
         gateway = stack.client("gateway-service");
         simulator = stack.client("openai-simulator");
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("name", "e2e-gateway-" + UUID.randomUUID().toString().substring(0, 8));
-        request.put("kind", "compatible");
-        request.put("base_url", stack.url("openai-simulator") + "/v1");
-        request.put("api_key", "sk-e2e-gateway");
-        // Its own organization: the simulator's per-organization rate limit is not shared with the other scenarios.
-        request.put("organization", "org-e2e-gateway");
-        account = stack.client("training-service").postJson("/api/v1/accounts", request).path("id").asText();
+        account = stack.simulatorAccount("e2e-gateway", "org-e2e-gateway", Map.of());
     }
 
     @Test

@@ -47,13 +47,7 @@ class PlatformEndToEndTest {
         eval = stack.client("eval-service");
         cost = stack.client("cost-service");
         simulator = stack.client("openai-simulator");
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("name", "e2e-simulator-" + UUID.randomUUID().toString().substring(0, 8));
-        request.put("kind", "compatible");
-        request.put("base_url", stack.url("openai-simulator") + "/v1");
-        request.put("api_key", "sk-e2e-simulator");
-        request.put("max_active_jobs", 4);
-        account = training.postJson("/api/v1/accounts", request).path("id").asText();
+        account = stack.simulatorAccount("e2e-simulator", null, Map.of("max_active_jobs", 4));
     }
 
     @Test
