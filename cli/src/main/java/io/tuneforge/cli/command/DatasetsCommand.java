@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 
 @Command(mixinStandardHelpOptions = true, name = "datasets", description = "Datasets in dataset-service: upload versions, list, inspect.",
         subcommands = {DatasetsCommand.Validate.class, DatasetsCommand.Push.class, DatasetsCommand.ListDatasets.class, DatasetsCommand.Show.class,
-                DatasetsCommand.Delete.class})
+                DatasetsCommand.Delete.class, DatasetFeedbackCommand.class})
 public final class DatasetsCommand implements Runnable {
 
     @ParentCommand

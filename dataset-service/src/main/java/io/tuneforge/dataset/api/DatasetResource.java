@@ -1,11 +1,11 @@
 package io.tuneforge.dataset.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.dataset.domain.Dataset;
 import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.domain.Split;
 import io.tuneforge.dataset.diff.VersionDiff;
+import io.tuneforge.dataset.feedback.FeedbackVersions;
 import io.tuneforge.dataset.ingest.DatasetIngestion;
 import io.tuneforge.dataset.ingest.Finding;
 import io.tuneforge.dataset.split.SplitPlan;
@@ -52,7 +52,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +79,9 @@ public class DatasetResource {
     @Inject
     EntityManager em;
 
+    @Inject
+    VersionViews views;
+
     public record CreateDatasetRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "supervised|dpo", message = "must be 'supervised' or 'dpo'") String method) {
@@ -94,16 +96,19 @@ public class DatasetResource {
     /**
      * How a version came to be.
      *
-     * @param mode              {@code upload} (its own content), {@code append} (the parent's examples, then the upload) or
-     *                          {@code redacted} (the parent's examples with personal data replaced)
+     * @param mode              {@code upload} (its own content), {@code append} (the parent's examples, then the upload),
+     *                          {@code redacted} (the parent's examples with personal data replaced) or {@code feedback} (the
+     *                          latest validated version's examples, then preference pairs made from feedback)
      * @param parentVersion     the version it extends; null for an upload
      * @param uploadedBytes     bytes of the request body as sent (compressed if gzip); null before lineage was kept
      * @param firstUploadedLine first line of the validated file that came from the upload (findings use these lines)
      * @param importedFrom      the format the upload was converted from ({@code ?import=}); report at {@code .../import-report}
      * @param redaction         for mode {@code redacted}: lines changed and replacements per finding code
+     * @param feedback          for mode {@code feedback}: the alias, the pairs added (per rule), redaction and trigger
      */
     public record Lineage(String mode, Integer parentVersion, String parentVersionId, Long uploadedBytes, Long firstUploadedLine,
-                          String importedFrom, DatasetIngestion.RedactionReport redaction) {
+                          String importedFrom, DatasetIngestion.RedactionReport redaction,
+                          FeedbackVersions.FeedbackLineage feedback) {
     }
 
     /**
@@ -351,28 +356,7 @@ public class DatasetResource {
     }
 
     private VersionView view(DatasetVersion v, List<Finding> findings) {
-        Integer parentVersion = v.parentVersionId == null ? null
-                : DatasetVersion.<DatasetVersion>findByIdOptional(v.parentVersionId).map(p -> p.version).orElse(null);
-        Lineage lineage = new Lineage(v.mode.wireName(), parentVersion, v.parentVersionId, v.uploadedBytes, v.firstUploadedLine,
-                v.importFormat, v.redactionReport == null ? null : read(v.redactionReport, DatasetIngestion.RedactionReport.class));
-        Map<String, SplitPlan.SplitStats> splits = Map.of();
-        if (v.splitStats != null) {
-            try {
-                splits = json.readValue(v.splitStats, new TypeReference<LinkedHashMap<String, SplitPlan.SplitStats>>() { });
-            } catch (Exception e) {
-                throw new IllegalStateException("stored split statistics of " + v.id + " are unreadable", e);
-            }
-        }
-        return new VersionView(v.id, v.datasetId, v.version, v.status.name().toLowerCase(), v.exampleCount,
-                v.errorCount, v.encoding, v.billableTokens, v.createdAt, lineage, v.stratified, splits, findings);
-    }
-
-    private <T> T read(String stored, Class<T> type) {
-        try {
-            return json.readValue(stored, type);
-        } catch (Exception e) {
-            throw new IllegalStateException("a stored " + type.getSimpleName() + " is unreadable", e);
-        }
+        return views.view(v, findings);
     }
 
     private Dataset owned(String id) {
@@ -380,10 +364,6 @@ public class DatasetResource {
     }
 
     private List<Finding> findingsOf(DatasetVersion v) {
-        try {
-            return json.readValue(v.findings, new TypeReference<>() { });
-        } catch (Exception e) {
-            throw new IllegalStateException("stored findings of " + v.id + " are unreadable", e);
-        }
+        return views.findingsOf(v);
     }
 }

@@ -26,7 +26,9 @@ public class DatasetVersion extends PanacheEntityBase {
         /** The parent's examples followed by the uploaded lines. */
         APPEND,
         /** The parent's examples with personal data and secrets replaced by typed placeholders. */
-        REDACTED;
+        REDACTED,
+        /** The parent's examples (the latest validated version, if any) followed by preference pairs made from feedback. */
+        FEEDBACK;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -103,6 +105,10 @@ public class DatasetVersion extends PanacheEntityBase {
     /** For a redacted copy: lines changed and replacements per kind, as JSON. */
     @Column(name = "redaction_report", columnDefinition = "text")
     public String redactionReport;
+
+    /** For a version made from feedback: the alias and the pairs it took, by rule, as JSON. */
+    @Column(name = "feedback_report", columnDefinition = "text")
+    public String feedbackReport;
 
     /** Whether the split kept each category's proportion (the examples have categories). */
     @Column(nullable = false)

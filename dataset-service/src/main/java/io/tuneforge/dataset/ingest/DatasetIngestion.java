@@ -89,7 +89,21 @@ public class DatasetIngestion {
      * of a validated parent (no upload). {@code importFormat} converts the upload first ("auto" detects the format).
      */
     public record Request(String tenantId, String datasetId, DatasetVersion.Mode mode, Integer parentVersion,
-                          boolean convert, SourceFormat importFormat) {
+                          boolean convert, SourceFormat importFormat, FeedbackBatch feedback) {
+
+        public Request(String tenantId, String datasetId, DatasetVersion.Mode mode, Integer parentVersion,
+                       boolean convert, SourceFormat importFormat) {
+            this(tenantId, datasetId, mode, parentVersion, convert, importFormat, null);
+        }
+    }
+
+    /**
+     * What a version made from feedback (mode {@code feedback}) adds to its parent: preference pairs as JSONL lines in
+     * a scratch file, the lineage report, and {@code take}, which runs in the transaction that stores the version,
+     * after the dataset row is locked, so two builders cannot both store a version from the same pairs (it throws to
+     * roll the version back when another one took them first).
+     */
+    public record FeedbackBatch(Path lines, String report, java.util.function.Consumer<DatasetVersion> take) {
     }
 
     /**
@@ -103,6 +117,9 @@ public class DatasetIngestion {
             case UPLOAD -> null;
             case APPEND -> appendParent(request);
             case REDACTED -> validatedVersion(request, "redact");
+            // Pairs extend the latest validated version; a dataset without one gets a version of the pairs alone.
+            case FEEDBACK -> QuarkusTransaction.requiringNew()
+                    .call(() -> DatasetVersion.latestValidated(request.tenantId(), request.datasetId())).orElse(null);
         };
         SourceConversions.Imported imported = null;
         SourceConversions.Redacted redacted = null;
@@ -113,7 +130,11 @@ public class DatasetIngestion {
                 body = Files.newInputStream(imported.file());
             }
             UploadSpool spool;
-            if (request.mode() == DatasetVersion.Mode.REDACTED) {
+            if (request.mode() == DatasetVersion.Mode.FEEDBACK) {
+                try (InputStream pairs = Files.newInputStream(request.feedback().lines())) {
+                    spool = parent != null ? UploadSpool.appending(parent.id, pairs) : UploadSpool.of(pairs);
+                }
+            } else if (request.mode() == DatasetVersion.Mode.REDACTED) {
                 redacted = conversions.redactVersion(parent.id);
                 spool = UploadSpool.ofFile(redacted.file(), 0);
             } else if (parent != null) {
@@ -135,7 +156,8 @@ public class DatasetIngestion {
                         DatasetVersion version = store(request.tenantId(), dataset, report, method, content, examples);
                         version.mode = request.mode();
                         version.parentVersionId = parent == null ? null : parent.id;
-                        version.uploadedBytes = redactedResult != null ? null
+                        boolean uploaded = redactedResult == null && request.feedback() == null;
+                        version.uploadedBytes = !uploaded ? null
                                 : importedResult != null ? importedResult.uploadedBytes() : spool.uploadedBytes();
                         version.firstUploadedLine = redactedResult != null ? null : spool.firstUploadedLine();
                         if (importedResult != null) {
@@ -144,6 +166,10 @@ public class DatasetIngestion {
                         }
                         if (redactedResult != null) {
                             version.redactionReport = writeJson(RedactionReport.of(redactedResult.result()));
+                        }
+                        if (request.feedback() != null) {
+                            version.feedbackReport = request.feedback().report();
+                            request.feedback().take().accept(version);
                         }
                         return version;
                     } catch (IOException e) {

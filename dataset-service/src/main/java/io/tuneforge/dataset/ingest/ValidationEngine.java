@@ -9,7 +9,15 @@ import io.tuneforge.dataset.validation.report.ValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.tuneforge.dataset.validation.report.FindingCode;
+import io.tuneforge.dataset.validation.report.FindingTally;
+import io.tuneforge.dataset.validation.report.Severity;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.io.InputStream;
 import java.nio.file.Files;
 
@@ -31,6 +39,29 @@ public class ValidationEngine {
         try (InputStream in = Files.newInputStream(spool.file())) {
             return validator.validate(in, spool.file().toString(), examples);
         }
+    }
+
+    /**
+     * The ERROR finding codes of one example judged on its own ({@code too_few_examples} and other whole-file rules
+     * do not apply to one line); empty when the example is clean. Feedback pairs are checked with it before they are
+     * kept, so a pair the engine would reject never holds back a version made of many good ones.
+     */
+    public List<String> exampleErrors(String line) {
+        boolean[] clean = {false};
+        ValidationReport report;
+        try {
+            report = validator.validate(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)), "feedback-pair",
+                    example -> clean[0] = example.clean());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an in-memory line cannot fail", e);
+        }
+        if (clean[0]) {
+            return List.of();
+        }
+        List<String> codes = report.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR && !FindingCode.TOO_FEW_EXAMPLES.code().equals(f.code()))
+                .map(FindingTally::code).toList();
+        return codes.isEmpty() ? List.of("invalid_example") : codes;
     }
 
     /** The tokenizer every count of this service is in. */
