@@ -1,5 +1,6 @@
 package io.tuneforge.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,8 @@ public interface GatewayConfig {
     Usage usage();
 
     Quality quality();
+
+    Capture capture();
 
     interface Rollouts {
         /** How often every replica looks for rollout steps to decide (each rollout is leased to one replica at a time). */
@@ -71,5 +74,23 @@ public interface GatewayConfig {
         /** At most one quality.degraded per alias and model within this period. */
         @WithDefault("1h")
         Duration debounce();
+    }
+
+    interface Capture {
+        /**
+         * The largest exchange stored (the UTF-8 JSON of messages, tools and answer). Over it nothing is stored
+         * and the call record says {@code too_large}: a captured exchange travels inside feedback.recorded, and
+         * Kafka refuses records over the producer's {@code max.request.size} (1 MiB by default).
+         */
+        @WithDefault("256K")
+        MemorySize maxSize();
+
+        /** How often every replica deletes expired exchanges. */
+        @WithDefault("10m")
+        Duration purgeEvery();
+
+        /** Rows per purge transaction: a large backlog is deleted in short transactions, not one long lock. */
+        @WithDefault("500")
+        int purgeBatch();
     }
 }

@@ -124,6 +124,19 @@ public final class GatewayFixtures {
     public static Served callAt(String base, String key, String model, String user) {
         String body = "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Where is my parcel?\"}]"
                 + (user == null ? "" : ",\"user\":\"" + user + "\"") + "}";
+        return send(base, key, body);
+    }
+
+    /** One chat call through the gateway with this request body (a JSON object), answered as a whole. */
+    public static Served chat(String key, Map<String, Object> body) {
+        try {
+            return send(gateway(), key, JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Served send(String base, String key, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -26,6 +26,9 @@ public class GatewaySiblings implements QuarkusTestResourceLifecycleManager {
         config.put("tuneforge.gateway.usage.publish-every", "300ms");
         config.put("tuneforge.gateway.quality.min-feedback", "4");
         config.put("tuneforge.gateway.quality.negative-rate", "0.5");
+        // A small capture cap, so the size test needs no huge prompt; purge batches of 2 make the purge loop.
+        config.put("tuneforge.gateway.capture.max-size", "32K");
+        config.put("tuneforge.gateway.capture.purge-batch", "2");
         return config;
     }
 

@@ -42,6 +42,26 @@ class InputValidationTest {
     }
 
     @Test
+    void captureFieldsAreChecked() {
+        putAlias(TestTenants.ACME_KEY, unique("c"), Map.of("stable_model", STABLE, "capture", Map.of("retention_days", 0))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("capture.enabled", "capture.retention_days"))
+                .body("errors.message", hasItem(containsString("from 1 to 365")));
+        putAlias(TestTenants.ACME_KEY, unique("c"), Map.of("stable_model", STABLE, "capture", Map.of("enabled", true, "retention_days", 366)))
+                .statusCode(400).body("errors.field", containsInAnyOrder("capture.retention_days"));
+        putAlias(TestTenants.ACME_KEY, unique("c"), Map.of("stable_model", STABLE, "capture", Map.of("enabled", true, "retention", 5)))
+                .statusCode(400).body("errors[0].field", equalTo("capture.retention"));
+        // A refused change leaves the alias as it was.
+        String alias = unique("c");
+        putAlias(TestTenants.ACME_KEY, alias, Map.of("stable_model", STABLE, "capture", Map.of("enabled", true, "retention_days", 365)))
+                .statusCode(201).body("capture.retention_days", equalTo(365));
+        putAlias(TestTenants.ACME_KEY, alias, Map.of("stable_model", STABLE, "capture", Map.of("enabled", false, "retention_days", -1)))
+                .statusCode(400);
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).when().get("/api/v1/aliases/" + alias).then().statusCode(200)
+                .body("capture.enabled", equalTo(true)).body("capture.retention_days", equalTo(365));
+    }
+
+    @Test
     void rolloutFieldsAreChecked() {
         startRollout(TestTenants.ACME_KEY, Map.of()).statusCode(400).body("errors.field", containsInAnyOrder("alias", "candidate_model"));
         startRollout(TestTenants.ACME_KEY, Map.of("alias", unique("nowhere"), "candidate_model", "gpt-4.1")).statusCode(400)

@@ -29,20 +29,50 @@ public final class AliasesCommand implements Runnable {
     }
 
     static Table aliases(Iterable<JsonNode> data) {
-        Table table = Table.of("alias", "stable model", "account", "pipeline", "auto rollout", "live rollout", "updated");
+        Table table = Table.of("alias", "stable model", "account", "pipeline", "auto rollout", "capture", "live rollout", "updated");
         for (JsonNode a : data) {
             table.row(a.path("name").asText(), a.path("stable_model").asText(), JobsCommand.text(a, "account_id"),
-                    JobsCommand.text(a, "pipeline_id"), a.path("auto_rollout").isObject() ? "yes" : "no",
+                    JobsCommand.text(a, "pipeline_id"), a.path("auto_rollout").isObject() ? "yes" : "no", capture(a.path("capture")),
                     JobsCommand.text(a, "live_rollout_id"), a.path("updated_at").asText());
         }
         return table;
+    }
+
+    /** "on, kept 30 d" or "off" (a gateway without capture shows "-"). */
+    static String capture(JsonNode capture) {
+        if (!capture.isObject()) {
+            return "-";
+        }
+        return capture.path("enabled").asBoolean() ? "on, kept " + capture.path("retention_days").asInt() + " d" : "off";
+    }
+
+    /**
+     * The alias's {@code capture} field for {@code --capture [--capture-retention-days N]} / {@code --no-capture}; null when
+     * neither is given, so that the gateway keeps the alias's current setting.
+     */
+    static Map<String, Object> captureBody(Boolean capture, Integer retentionDays) {
+        if (retentionDays != null && !Boolean.TRUE.equals(capture)) {
+            throw new IllegalArgumentException("--capture-retention-days needs --capture (how long the captured exchanges are kept)");
+        }
+        if (capture == null) {
+            return null;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", capture);
+        if (retentionDays != null) {
+            body.put("retention_days", retentionDays);
+        }
+        return body;
     }
 
     @Command(mixinStandardHelpOptions = true, name = "set", description = {"Create an alias or change it: the model it serves, the provider "
             + "account, the pipeline whose promotions roll out on it.",
             "Changing --model by hand is recorded in the alias's history; it is refused while a rollout is live.",
             "--auto-rollout: a model the pipeline's evaluation promotes is rolled out with these --steps, --min-requests, "
-                    + "--min-duration and guards."})
+                    + "--min-duration and guards.",
+            "--capture: keep the messages and answer of every call through the alias for --capture-retention-days (default 30), "
+                    + "so that feedback on a completion carries them in feedback.recorded (training data). Opt-in: prompts may hold "
+                    + "personal data. --no-capture stops; without either the alias keeps its setting."})
     static final class Set extends ApiCommand {
 
         @Parameters(index = "0", paramLabel = "NAME") String name;
@@ -51,6 +81,10 @@ public final class AliasesCommand implements Runnable {
         String account;
         @Option(names = "--pipeline", paramLabel = "ID", description = "Bind promotions of this pipeline to the alias.") String pipeline;
         @Option(names = "--auto-rollout", description = "Roll out what the pipeline's evaluations promote.") boolean autoRollout;
+        @Option(names = "--capture", negatable = true, description = "Capture the exchanges of calls through the alias (--no-capture: stop).")
+        Boolean capture;
+        @Option(names = "--capture-retention-days", paramLabel = "DAYS", description = "Keep captured exchanges this many days, 1-365 "
+                + "(default 30).") Integer captureRetentionDays;
         @picocli.CommandLine.Mixin
         RolloutShape shape;
 
@@ -65,6 +99,7 @@ public final class AliasesCommand implements Runnable {
             } else if (!shape.body().isEmpty()) {
                 throw new IllegalArgumentException("--steps, --min-requests, --min-duration and the guards need --auto-rollout here");
             }
+            body.put("capture", captureBody(capture, captureRetentionDays));
             body.values().removeIf(v -> v == null);
             JsonNode alias = client(SERVICE).putJson("/api/v1/aliases/" + segment(name), body);
             return print(alias, aliases(List.of(alias)), null);
@@ -86,7 +121,8 @@ public final class AliasesCommand implements Runnable {
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, name = "show", description = "An alias and the history of its stable model.")
+    @Command(mixinStandardHelpOptions = true, name = "show", description = "An alias (with its capture setting) and the history of its "
+            + "stable model.")
     static final class Show extends ApiCommand {
 
         @Parameters(index = "0", paramLabel = "NAME") String name;

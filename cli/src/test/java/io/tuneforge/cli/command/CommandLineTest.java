@@ -2,6 +2,7 @@ package io.tuneforge.cli.command;
 
 import io.tuneforge.cli.ExitCodes;
 import io.tuneforge.cli.Tuneforge;
+import io.tuneforge.cli.api.ServiceClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -10,8 +11,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class CommandLineTest {
 
@@ -115,6 +118,32 @@ class CommandLineTest {
         assertThat(err.toString()).contains("need --auto-rollout");
         assertThat(run("--state-dir", stateDir.toString(), "rollouts", "list", "--api-key", "k", "--url", "http://127.0.0.1:9"))
                 .isEqualTo(ExitCodes.CONNECTION_FAILURE);
+    }
+
+    @Test
+    void aliasCaptureIsOptInAndAnOmittedOptionKeepsTheSetting() throws Exception {
+        assertThat(run("--state-dir", stateDir.toString(), "aliases", "set", "support", "--model", "gpt-4.1-mini",
+                "--capture-retention-days", "7", "--api-key", "k", "--url", "http://127.0.0.1:9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--capture-retention-days needs --capture");
+        assertThat(run("--state-dir", stateDir.toString(), "aliases", "set", "support", "--model", "gpt-4.1-mini", "--no-capture",
+                "--capture-retention-days", "7", "--api-key", "k", "--url", "http://127.0.0.1:9")).isEqualTo(ExitCodes.USAGE);
+        // Valid options get as far as the (absent) gateway.
+        assertThat(run("--state-dir", stateDir.toString(), "aliases", "set", "support", "--model", "gpt-4.1-mini", "--capture",
+                "--capture-retention-days", "7", "--api-key", "k", "--url", "http://127.0.0.1:9")).isEqualTo(ExitCodes.CONNECTION_FAILURE);
+
+        assertThat(AliasesCommand.captureBody(true, 7)).containsExactly(entry("enabled", true), entry("retention_days", 7));
+        assertThat(AliasesCommand.captureBody(true, null)).as("the gateway's default retention").containsExactly(entry("enabled", true));
+        assertThat(AliasesCommand.captureBody(false, null)).containsExactly(entry("enabled", false));
+        assertThat(AliasesCommand.captureBody(null, null)).as("no option: the field is left out, the alias keeps its setting").isNull();
+
+        String view = "{\"name\":\"support\",\"stable_model\":\"gpt-4.1-mini\",\"capture\":{\"enabled\":%s,\"retention_days\":%d},"
+                + "\"updated_at\":\"2026-11-26T10:00:00Z\"}";
+        String on = AliasesCommand.aliases(List.of(ServiceClient.JSON.readTree(view.formatted("true", 7)))).render();
+        assertThat(on).contains("CAPTURE").contains("on, kept 7 d");
+        String off = AliasesCommand.aliases(List.of(ServiceClient.JSON.readTree(view.formatted("false", 30)))).render();
+        assertThat(off).contains("off").doesNotContain("kept");
+        assertThat(run("aliases", "set", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("--[no-]capture").contains("--capture-retention-days");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tuneforge.gateway.GatewayConfig;
 import io.tuneforge.gateway.domain.Alias;
 import io.tuneforge.gateway.domain.AliasChange;
 import io.tuneforge.gateway.domain.AutoRolloutPolicy;
+import io.tuneforge.gateway.domain.CaptureSetting;
 import io.tuneforge.gateway.domain.Guards;
 import io.tuneforge.gateway.domain.Rollout;
 import io.tuneforge.gateway.rollout.RolloutPlan;
@@ -64,11 +65,20 @@ public class AliasResource {
     public record AutoRolloutRequest(List<Integer> steps, Integer minRequests, Double minDurationSeconds, Guards guards) {
     }
 
-    public record AliasRequest(String stableModel, String accountId, String pipelineId, AutoRolloutRequest autoRollout) {
+    /**
+     * Exchange capture as given: {@code enabled} is required, {@code retention_days} defaults to
+     * {@value CaptureSetting#DEFAULT_RETENTION_DAYS}.
+     */
+    public record CaptureRequest(Boolean enabled, Integer retentionDays) {
+    }
+
+    /** @param capture null keeps the alias's current setting (off for a new alias) */
+    public record AliasRequest(String stableModel, String accountId, String pipelineId, AutoRolloutRequest autoRollout,
+                               CaptureRequest capture) {
     }
 
     public record AliasView(String name, String stableModel, String accountId, String pipelineId, AutoRolloutPolicy autoRollout,
-                            String liveRolloutId, Instant createdAt, Instant updatedAt) {
+                            CaptureSetting capture, String liveRolloutId, Instant createdAt, Instant updatedAt) {
     }
 
     public record AliasChangeView(String id, String fromModel, String toModel, String cause, String rolloutId, Instant changedAt) {
@@ -84,8 +94,12 @@ public class AliasResource {
     @Operation(summary = "Create or replace an alias",
             description = "stable_model (required), account_id (training-service provider account; none = the gateway's fallback "
                     + "connection), pipeline_id (binds promotions of that pipeline), auto_rollout (steps, min_requests, "
-                    + "min_duration_seconds, guards: a promote decision for the pipeline starts a rollout with it). Changing "
-                    + "stable_model by hand is recorded in the alias's history; it is refused while a rollout of the alias is live.")
+                    + "min_duration_seconds, guards: a promote decision for the pipeline starts a rollout with it), capture "
+                    + "{enabled (required), retention_days (1-365, default 30)}: keep the messages, tools and answer of every call "
+                    + "through the alias (both arms) for retention_days, so feedback on a completion carries them in feedback.recorded. "
+                    + "Capture is off unless turned on; a replace without 'capture' keeps the current setting (every other field is "
+                    + "replaced as given). Changing stable_model by hand is recorded in the alias's history; it is refused while a "
+                    + "rollout of the alias is live.")
     public Response put(@PathParam("name") String name, AliasRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!NAME.matcher(name).matches()) {
@@ -111,6 +125,7 @@ public class AliasResource {
             }
             policy = new AutoRolloutPolicy(a.steps(), a.minRequests(), a.minDurationSeconds(), a.guards());
         }
+        CaptureSetting capture = request == null ? null : capture(request.capture(), errors);
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("The alias cannot be saved as given; see errors.", errors);
         }
@@ -133,6 +148,11 @@ public class AliasResource {
         alias.accountId = request.accountId();
         alias.pipelineId = request.pipelineId();
         alias.autoRollout = policy == null ? null : columns.write(policy);
+        if (capture != null) {
+            // Exchanges captured before keep the expiry they were given; the new retention applies from now on.
+            alias.captureEnabled = capture.enabled();
+            alias.captureRetentionDays = capture.retentionDays();
+        }
         alias.updatedAt = now;
         if (existing.isEmpty()) {
             alias.persist();
@@ -190,13 +210,31 @@ public class AliasResource {
         return Response.noContent().build();
     }
 
+    /** The setting asked for, or null when the request leaves it as it is. */
+    private static CaptureSetting capture(CaptureRequest given, List<Problem.FieldError> errors) {
+        if (given == null) {
+            return null;
+        }
+        if (given.enabled() == null) {
+            errors.add(new Problem.FieldError("capture.enabled", "is required: true to keep the messages and answer of every call through "
+                    + "the alias (for feedback-based training data), false to stop capturing"));
+        }
+        int days = given.retentionDays() == null ? CaptureSetting.DEFAULT_RETENTION_DAYS : given.retentionDays();
+        if (days < CaptureSetting.MIN_RETENTION_DAYS || days > CaptureSetting.MAX_RETENTION_DAYS) {
+            errors.add(new Problem.FieldError("capture.retention_days", "must be a number of days from " + CaptureSetting.MIN_RETENTION_DAYS
+                    + " to " + CaptureSetting.MAX_RETENTION_DAYS + " (how long a captured exchange is kept), or absent for "
+                    + CaptureSetting.DEFAULT_RETENTION_DAYS));
+        }
+        return given.enabled() == null ? null : new CaptureSetting(given.enabled(), days);
+    }
+
     private Alias find(String name) {
         return Alias.of(tenant.id(), name).orElseThrow(() -> ApiProblem.notFound("Alias", name));
     }
 
     private AliasView view(Alias a) {
         return new AliasView(a.name, a.stableModel, a.accountId, a.pipelineId,
-                a.autoRollout == null ? null : columns.read(a.autoRollout, AutoRolloutPolicy.class),
+                a.autoRollout == null ? null : columns.read(a.autoRollout, AutoRolloutPolicy.class), a.capture(),
                 Rollout.live(a.tenantId, a.name).map(r -> r.id).orElse(null), a.createdAt, a.updatedAt);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneforge.gateway.calls.CallLedger;
+import io.tuneforge.gateway.capture.ExchangeRecorder;
 import io.tuneforge.gateway.calls.CallRecord;
 import io.tuneforge.gateway.domain.Alias;
 import io.tuneforge.gateway.provider.ChatUpstream;
@@ -75,6 +76,9 @@ public class ChatCompletionsResource {
     CallLedger ledger;
 
     @Inject
+    ExchangeRecorder exchanges;
+
+    @Inject
     ObjectMapper json;
 
     @POST
@@ -128,11 +132,13 @@ public class ChatCompletionsResource {
     private Response once(String tenant, Route route, ProviderConnection connection, ObjectNode request, long started) {
         UpstreamReply reply;
         try {
-            reply = upstream.complete(connection, request);
+            reply = upstream.complete(connection, request, route.captures());
         } catch (UpstreamFailure e) {
             return failed(tenant, route, started, false, e);
         }
-        ledger.record(new CallRecord(tenant, route, reply.completionId(), 200, false, elapsed(started), reply.usage(), false));
+        long latency = elapsed(started);
+        String captureSkipped = capture(tenant, route, reply, request);
+        ledger.record(new CallRecord(tenant, route, reply.completionId(), 200, false, latency, reply.usage(), false, captureSkipped));
         Response.ResponseBuilder response = Response.ok(reply.json(), MediaType.APPLICATION_JSON);
         reply.headers().forEach(response::header);
         return served(response, route).build();
@@ -152,16 +158,19 @@ public class ChatCompletionsResource {
         }
         StreamingOutput body = out -> {
             try (open) {
-                UpstreamReply reply = open.pipeTo(chunk -> send(out, chunk), callerWantsUsage);
+                UpstreamReply reply = open.pipeTo(chunk -> send(out, chunk), callerWantsUsage, route.captures());
                 send(out, "[DONE]");
-                ledger.record(new CallRecord(tenant, route, reply.completionId(), 200, false, elapsed(started), reply.usage(), true));
+                long latency = elapsed(started);
+                String captureSkipped = capture(tenant, route, reply, request);
+                ledger.record(new CallRecord(tenant, route, reply.completionId(), 200, false, latency, reply.usage(), true, captureSkipped));
             } catch (UpstreamFailure e) {
                 // Headers are sent: the break-off goes to the caller as a last event in OpenAI's error shape.
-                ledger.record(new CallRecord(tenant, route, null, e.status(), e.countsAsFailure(), elapsed(started), TokenUsage.NONE, true));
+                ledger.record(new CallRecord(tenant, route, null, e.status(), e.countsAsFailure(), elapsed(started), TokenUsage.NONE, true,
+                        null));
                 send(out, e.body());
             } catch (UncheckedIOException e) {
                 // The caller went away mid-stream: recorded as nginx's 499, not the model's failure.
-                ledger.record(new CallRecord(tenant, route, null, CLIENT_CLOSED, false, elapsed(started), TokenUsage.NONE, true));
+                ledger.record(new CallRecord(tenant, route, null, CLIENT_CLOSED, false, elapsed(started), TokenUsage.NONE, true, null));
             }
         };
         return served(Response.ok(body, "text/event-stream").header("cache-control", "no-cache"), route).build();
@@ -169,10 +178,20 @@ public class ChatCompletionsResource {
 
     private Response failed(String tenant, Route route, long started, boolean streamed, UpstreamFailure failure) {
         ledger.record(new CallRecord(tenant, route, null, failure.status(), failure.countsAsFailure(), elapsed(started), TokenUsage.NONE,
-                streamed));
+                streamed, null));
         Response.ResponseBuilder response = Response.status(failure.status()).type(MediaType.APPLICATION_JSON).entity(failure.body());
         failure.headers().forEach(response::header);
         return served(response, route).build();
+    }
+
+    /**
+     * Keeps the exchange when the alias captures (never for a direct call or a failed one: only successful
+     * answers get here). The latency is taken before, so the guards judge the model, not the capture.
+     *
+     * @return why a capturing alias's exchange was not kept, or null
+     */
+    private String capture(String tenant, Route route, UpstreamReply reply, ObjectNode request) {
+        return route.captures() ? exchanges.record(tenant, route, reply.completionId(), request, reply.message()) : null;
     }
 
     private static Response.ResponseBuilder served(Response.ResponseBuilder response, Route route) {

@@ -1,6 +1,8 @@
 package io.tuneforge.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tuneforge.events.feedback.FeedbackExchange;
+import io.tuneforge.gateway.capture.CapturedExchanges;
 import io.tuneforge.gateway.domain.Feedback;
 import io.tuneforge.gateway.domain.InferenceCall;
 import io.tuneforge.gateway.feedback.FeedbackIntake;
@@ -47,6 +49,9 @@ public class FeedbackResource {
     @Inject
     FeedbackIntake intake;
 
+    @Inject
+    CapturedExchanges exchanges;
+
     /** @param rating "up", "down", or 1..5 (number or string) */
     public record FeedbackRequest(String completionId, JsonNode rating, String comment, String correctedOutput) {
     }
@@ -59,12 +64,28 @@ public class FeedbackResource {
         }
     }
 
+    /**
+     * One feedback with the exchange behind it: what the model was asked and answered and the correction, as
+     * feedback.recorded carried it; null when the alias did not capture the call or its retention has passed.
+     * (The list leaves exchanges out: up to a page of them would be large.)
+     */
+    public record FeedbackDetail(String id, String completionId, String alias, String model, String arm, String rating, double score,
+                                 boolean negative, String comment, String correctedOutput, String pipelineId, Instant createdAt,
+                                 FeedbackExchange exchange) {
+        static FeedbackDetail of(Feedback f, FeedbackExchange exchange) {
+            return new FeedbackDetail(f.id, f.completionId, f.alias, f.model, f.arm, f.rating, f.score, f.negative, f.comment,
+                    f.correctedOutput, f.pipelineId, f.createdAt, exchange);
+        }
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Rate a completion served by the gateway",
             description = "completion_id (the 'id' of the gateway's answer), rating (up, down or 1-5), optional comment and "
-                    + "corrected_output. Publishes feedback.recorded; negative feedback on an alias's stable model may raise quality.degraded.")
+                    + "corrected_output. Publishes feedback.recorded; negative feedback on an alias's stable model may raise quality.degraded. "
+                    + "When the alias captured the call (alias 'capture'), the event and the answer carry 'exchange': the messages and "
+                    + "tools as sent, the answer served and the corrected output.")
     public Response record(FeedbackRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request == null || request.completionId() == null || request.completionId().isBlank()) {
@@ -88,7 +109,7 @@ public class FeedbackResource {
                 "Unknown completion.", List.of(new Problem.FieldError("completion_id", "no completion '" + request.completionId()
                         + "' was served through the gateway for your tenant; use the 'id' of a /v1/chat/completions answer"))));
         Feedback f = intake.record(tenant.id(), call, rating.get(), request.comment(), request.correctedOutput());
-        return Response.created(URI.create("/api/v1/feedback/" + f.id)).entity(FeedbackView.of(f)).build();
+        return Response.created(URI.create("/api/v1/feedback/" + f.id)).entity(detail(f)).build();
     }
 
     @GET
@@ -101,8 +122,14 @@ public class FeedbackResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "One feedback, with its comment and corrected output")
-    public FeedbackView get(@PathParam("id") String id) {
-        return FeedbackView.of(Feedback.ofTenant(tenant.id(), id).orElseThrow(() -> ApiProblem.notFound("Feedback", id)));
+    @Operation(summary = "One feedback, with its comment, corrected output and captured exchange",
+            description = "'exchange' (messages and tools as sent, the answer served as 'output', 'corrected_output') while the "
+                    + "completion's captured exchange is kept; null when its alias did not capture it or its retention has passed.")
+    public FeedbackDetail get(@PathParam("id") String id) {
+        return detail(Feedback.ofTenant(tenant.id(), id).orElseThrow(() -> ApiProblem.notFound("Feedback", id)));
+    }
+
+    private FeedbackDetail detail(Feedback f) {
+        return FeedbackDetail.of(f, exchanges.forFeedback(f.tenantId, f.completionId, f.correctedOutput).orElse(null));
     }
 }

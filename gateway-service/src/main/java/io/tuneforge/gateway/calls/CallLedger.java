@@ -45,6 +45,7 @@ public class CallLedger {
         row.completionTokens = call.usage().completionTokens();
         row.pipelineId = call.route().pipelineId();
         row.streamed = call.streamed();
+        row.captureSkipped = call.captureSkipped();
         row.createdAt = now;
         row.persist();
         if (call.status() < 200 || call.status() >= 300) {

@@ -45,11 +45,22 @@ public class Alias extends PanacheEntityBase {
     @Column(name = "auto_rollout")
     public String autoRollout;
 
+    /** Whether calls through the alias are captured (opt-in, see {@link CaptureSetting}). */
+    @Column(name = "capture_enabled", nullable = false)
+    public boolean captureEnabled;
+
+    @Column(name = "capture_retention_days", nullable = false)
+    public int captureRetentionDays = CaptureSetting.DEFAULT_RETENTION_DAYS;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public CaptureSetting capture() {
+        return new CaptureSetting(captureEnabled, captureRetentionDays);
+    }
 
     public static Optional<Alias> of(String tenantId, String name) {
         return find("tenantId = ?1 and name = ?2", tenantId, name).firstResultOptional();

@@ -64,6 +64,13 @@ public class InferenceCall extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean streamed;
 
+    /**
+     * Why a call through a capturing alias has no stored exchange: {@code too_large} (over
+     * {@code tuneforge.gateway.capture.max-size}) or {@code failed} (storing it failed); null otherwise.
+     */
+    @Column(name = "capture_skipped")
+    public String captureSkipped;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

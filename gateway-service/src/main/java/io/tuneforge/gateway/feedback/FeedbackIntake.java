@@ -1,6 +1,8 @@
 package io.tuneforge.gateway.feedback;
 
+import io.tuneforge.events.feedback.FeedbackExchange;
 import io.tuneforge.events.feedback.FeedbackRecorded;
+import io.tuneforge.gateway.capture.CapturedExchanges;
 import io.tuneforge.gateway.domain.Alias;
 import io.tuneforge.gateway.domain.Arm;
 import io.tuneforge.gateway.domain.Feedback;
@@ -15,7 +17,8 @@ import java.time.Clock;
 
 /**
  * Records a rating of a served completion against the model and arm that served it, announces it
- * (feedback.recorded) and lets the {@link QualityGuard} judge the alias's stable model.
+ * (feedback.recorded, with the captured exchange and the correction when the alias captured the call) and
+ * lets the {@link QualityGuard} judge the alias's stable model.
  */
 @ApplicationScoped
 public class FeedbackIntake {
@@ -25,6 +28,9 @@ public class FeedbackIntake {
 
     @Inject
     QualityGuard guard;
+
+    @Inject
+    CapturedExchanges exchanges;
 
     @Inject
     Clock clock;
@@ -46,8 +52,10 @@ public class FeedbackIntake {
         f.pipelineId = call.pipelineId;
         f.createdAt = clock.instant();
         f.persist();
+        // Read when the feedback comes in, not copied onto it: the exchange stays under its own retention.
+        FeedbackExchange exchange = exchanges.forFeedback(tenantId, f.completionId, f.correctedOutput).orElse(null);
         outbox.publish(tenantId, new FeedbackRecorded(f.id, f.completionId, f.alias, f.model, f.arm, f.rating, f.score, f.negative,
-                f.comment != null, f.correctedOutput != null, f.pipelineId));
+                f.comment != null, f.correctedOutput != null, f.pipelineId, exchange));
         if (f.alias != null && Arm.STABLE.wire().equals(f.arm)) {
             Alias.of(tenantId, f.alias).filter(a -> a.stableModel.equals(f.model)).ifPresent(a -> guard.check(tenantId, a));
         }

@@ -41,11 +41,13 @@ public class ChatUpstream {
     @Inject
     OpenAiClients clients;
 
-    public UpstreamReply complete(ProviderConnection connection, ObjectNode request) {
+    /** @param keepMessage whether the reply should carry the assistant message served (exchange capture) */
+    public UpstreamReply complete(ProviderConnection connection, ObjectNode request, boolean keepMessage) {
         ChatCompletionCreateParams params = params(request);
         try (HttpResponseFor<ChatCompletion> response = clients.client(connection).chat().completions().withRawResponse().create(params)) {
             ChatCompletion completion = response.parse();
-            return new UpstreamReply(completion.id(), write(completion), TokenUsage.of(completion.usage()), passed(response.headers()));
+            return new UpstreamReply(completion.id(), write(completion), TokenUsage.of(completion.usage()), passed(response.headers()),
+                    keepMessage ? ServedMessage.of(completion) : null);
         } catch (OpenAIServiceException e) {
             throw failure(e);
         } catch (OpenAIIoException e) {
@@ -81,15 +83,20 @@ public class ChatUpstream {
          * Hands each chunk to {@code onChunk} as the JSON of one SSE event.
          *
          * @param forwardUsageChunk whether the caller asked for the final usage-only chunk (the gateway always asks for it)
-         * @return the completion id and the token usage of the final usage chunk
+         * @param keepMessage       whether to assemble the assistant message from the deltas (exchange capture)
+         * @return the completion id, the token usage of the final usage chunk and, if asked, the assembled message
          * @throws UpstreamFailure the stream broke off
          */
-        public UpstreamReply pipeTo(Consumer<String> onChunk, boolean forwardUsageChunk) {
+        public UpstreamReply pipeTo(Consumer<String> onChunk, boolean forwardUsageChunk, boolean keepMessage) {
             String id = null;
             TokenUsage usage = TokenUsage.NONE;
+            ServedMessage.Assembler assembler = keepMessage ? new ServedMessage.Assembler() : null;
             try {
                 for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) response.stream()::iterator) {
                     id = chunk.id();
+                    if (assembler != null) {
+                        assembler.add(chunk);
+                    }
                     boolean usageOnly = chunk.choices().isEmpty() && chunk.usage().isPresent();
                     if (chunk.usage().isPresent()) {
                         usage = TokenUsage.of(chunk.usage());
@@ -103,7 +110,7 @@ public class ChatUpstream {
             } catch (OpenAIIoException e) {
                 throw unreachable(e);
             }
-            return new UpstreamReply(id, null, usage, Map.of());
+            return new UpstreamReply(id, null, usage, Map.of(), assembler == null ? null : assembler.message());
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.tuneforge.gateway.routing;
 
 import io.tuneforge.gateway.domain.Alias;
 import io.tuneforge.gateway.domain.Arm;
+import io.tuneforge.gateway.domain.CaptureSetting;
 import io.tuneforge.gateway.domain.Rollout;
 import io.tuneforge.gateway.rollout.RolloutSteps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,18 +27,18 @@ public class AliasRouter {
     public Route route(String tenantId, String model, String user) {
         Optional<Alias> found = Alias.of(tenantId, model);
         if (found.isEmpty()) {
-            return new Route(null, Arm.DIRECT, model, null, null, null, null);
+            return new Route(null, Arm.DIRECT, model, null, null, null, null, CaptureSetting.OFF);
         }
         Alias alias = found.get();
         Optional<Rollout> live = Rollout.live(tenantId, alias.name);
         if (live.isEmpty()) {
-            return new Route(alias.name, Arm.STABLE, alias.stableModel, alias.accountId, alias.pipelineId, null, null);
+            return new Route(alias.name, Arm.STABLE, alias.stableModel, alias.accountId, alias.pipelineId, null, null, alias.capture());
         }
         Rollout rollout = live.get();
         int percent = steps.percentOf(rollout);
         boolean candidate = TrafficSplit.toCandidate(percent, rollout.id, user);
         // The rollout's own stable model, not the alias's: a hand edit during a rollout does not mix arms.
         return new Route(alias.name, candidate ? Arm.CANDIDATE : Arm.STABLE, candidate ? rollout.candidateModel : rollout.stableModel,
-                alias.accountId, alias.pipelineId, rollout.id, rollout.stepIndex);
+                alias.accountId, alias.pipelineId, rollout.id, rollout.stepIndex, alias.capture());
     }
 }
