@@ -36,7 +36,7 @@ import java.util.stream.StreamSupport;
 public final class DemoFlow {
 
     private static final Duration DOWNSTREAM_TIMEOUT = Duration.ofSeconds(90);
-    private static final int PHASES = 9;
+    private static final int PHASES = 10;
 
     private final StackLayout layout;
     private final PrintWriter out;
@@ -134,7 +134,15 @@ public final class DemoFlow {
             } else if (!"promote".equals(evaluation.decision())) {
                 out.println("  skipped: the evaluation decided '" + evaluation.decision() + "', so the model is not rolled out");
             } else if (gateway.isPresent()) {
-                ok &= new RolloutPhase(out).run(gateway.get(), baseModel, trainingPhase.fineTunedModel(), trainingPhase.accountId());
+                RolloutPhase rollout = new RolloutPhase(out);
+                ok &= rollout.run(gateway.get(), baseModel, trainingPhase.fineTunedModel(), trainingPhase.accountId());
+
+                phase(10, "Agents correct answers; the corrections become DPO pairs and a dataset version (gateway -> dataset-service)");
+                if (ok) {
+                    ok &= new FeedbackPhase(out).run(gateway.get(), datasets, rollout.alias(), trainingPhase.accountId(), clean.lines());
+                } else {
+                    out.println("  skipped: the rollout did not complete");
+                }
             }
         }
 

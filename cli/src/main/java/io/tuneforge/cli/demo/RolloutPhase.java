@@ -33,6 +33,7 @@ final class RolloutPhase {
     private static final int CALLERS = 2;
 
     private final PrintWriter out;
+    private String alias;
 
     RolloutPhase(PrintWriter out) {
         this.out = out;
@@ -40,7 +41,7 @@ final class RolloutPhase {
 
     /** @return true when the rollout completed and the alias serves the fine-tuned model */
     boolean run(ServiceClient gateway, String baseModel, String fineTunedModel, String accountId) {
-        String alias = "support-tickets-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
+        alias = "support-tickets-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
         gateway.putJson("/api/v1/aliases/" + alias, Map.of("stable_model", baseModel, "account_id", accountId));
         out.printf("  alias %s -> %s (provider account %s); applications call model=\"%s\" on %s/v1%n", alias, baseModel, accountId,
                 alias, gateway.endpoint().baseUrl());
@@ -110,6 +111,11 @@ final class RolloutPhase {
                 check.path("choices").path(0).path("message").path("content").asText().trim(), check.path("model").asText());
         out.printf("  see it: ./tuneforge rollouts show %s ; ./tuneforge aliases show %s%n", id, alias);
         return "completed".equals(state) && fineTunedModel.equals(after.path("stable_model").asText());
+    }
+
+    /** The alias the phase created (null before {@link #run}). */
+    String alias() {
+        return alias;
     }
 
     private static void awaitQuietly(ExecutorService pool) {
