@@ -106,6 +106,31 @@ function lossChart(metrics) {
   return el('div', {}, svg, el('p', { class: 'muted' }, `train (blue) and validation (orange) loss over ${maxStep} steps; max ${maxLoss.toFixed(3)}`));
 }
 
+/** A dpo dataset's feedback source: the alias whose corrected and rated answers become preference pairs. */
+async function feedbackSource(id) {
+  let src;
+  try {
+    src = await api('dataset', `api/v1/datasets/${id}/feedback-source`);
+  } catch (e) {
+    if (!e.message.startsWith('404')) throw e;
+    return card('Feedback source', el('p', { class: 'muted' },
+      'none: `tuneforge datasets feedback set ' + id + ' --alias <alias>` turns feedback on a capturing alias into preference pairs'));
+  }
+  const c = src.counts || {};
+  return card(`Feedback source: alias ${src.alias}`,
+    el('p', {}, `a version every ${src.min_new_pairs} new pairs${src.auto_version ? '' : ' (on demand only)'}, PII `
+      + (src.redact_pii ? 'redacted' : 'kept')),
+    table([{ feedback_seen: c.feedback_seen, without_exchange: c.feedback_without_exchange, pending_pairs: c.pending_pairs,
+      pairs_used: c.pairs_used, waiting_for_counterpart: c.waiting_for_counterpart }], null),
+    c.feedback_without_exchange ? el('p', { class: 'error' }, `${c.feedback_without_exchange} feedback without a captured exchange: `
+      + `turn capture on for alias ${src.alias} (Deploy tab / tuneforge aliases set ... --capture)`) : null,
+    Object.keys(c.unpaired || {}).length ? el('p', { class: 'muted' }, 'no pair made: ' + format(c.unpaired)) : null,
+    el('div', { class: 'actions' }, action('Build version from pending pairs', () =>
+      api('dataset', `api/v1/datasets/${id}/feedback-source/versions`, 'POST'), 'primary')));
+}
+
+const captureText = a => a.capture && a.capture.enabled ? `on, kept ${a.capture.retention_days} d` : 'off';
+
 const views = {
   async datasets(id, version) {
     if (!id) {
@@ -119,6 +144,7 @@ const views = {
       el('div', { class: 'actions' }, action('Delete dataset', async () => {
         if (confirm(`Delete ${d.name} with every version?`)) { await api('dataset', `api/v1/datasets/${id}`, 'DELETE'); go('datasets'); }
       }, 'danger')))];
+    if (d.method === 'dpo') out.push(await feedbackSource(id));
     if (version) {
       const v = await api('dataset', `api/v1/datasets/${id}/versions/${version}`);
       out.push(card(`Version ${v.version}: ${v.status}`,
@@ -201,7 +227,9 @@ const views = {
     const aliases = await api('gateway', 'api/v1/aliases?limit=100');
     const rollouts = await api('gateway', 'api/v1/rollouts?limit=100');
     const live = rows(rollouts).filter(r => r.state === 'active' || r.state === 'paused');
-    return [card('Aliases (OpenAI-compatible gateway: model = alias name)', table(rows(aliases), null)),
+    const aliasRows = rows(aliases).map(a => ({ name: a.name, stable_model: a.stable_model, capture: captureText(a),
+      live_rollout_id: a.live_rollout_id, pipeline_id: a.pipeline_id, updated_at: a.updated_at }));
+    return [card('Aliases (OpenAI-compatible gateway: model = alias name)', table(aliasRows, null)),
       card('Rollouts', table(rows(rollouts), ['id', 'alias', 'state', 'candidate_model', 'stable_model', 'created_at'])),
       ...live.map(r => card(`Rollout ${r.id} on ${r.alias}: ${r.state}`, json(r), el('div', { class: 'actions' },
         action('Advance', () => api('gateway', `api/v1/rollouts/${r.id}/advance`, 'POST'), 'primary'),
