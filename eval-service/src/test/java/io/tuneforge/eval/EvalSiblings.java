@@ -14,6 +14,8 @@ public class EvalSiblings implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        // Side by side: each JVM start mostly waits, so two at once take little longer than one.
+        SiblingServices.start("dataset-service", "openai-simulator");
         String datasets = SiblingServices.baseUrl("dataset-service");
         String simulator = SiblingServices.baseUrl("openai-simulator");
         return Map.of("tuneforge.eval.dataset-service-url", datasets,

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,13 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * A plain Kafka client for tests: reads a topic from the beginning and re-sends records exactly as
- * they were (to simulate at-least-once redelivery), independent of the service under test.
+ * they were (to simulate at-least-once redelivery), independent of the service under test. Reads
+ * assign the topic's partitions directly (no consumer group to join), so a read costs a metadata
+ * round, not a group rebalance; only a read that asserts absence waits out its window.
  */
 public final class TopicProbe {
 
@@ -51,43 +55,128 @@ public final class TopicProbe {
         return override != null ? override : PlatformTestResource.bootstrapServers();
     }
 
-    /** Every record of {@code topic} now on the broker, read from the beginning. */
+    /**
+     * Every record of {@code topic} now on the broker, read from the beginning up to the end offsets it had
+     * when called: returns as soon as those are read, without waiting for more (a record that arrived
+     * meanwhile may come along). For a test that polls (inside an
+     * {@code await()}) or wants what is already there; a test that asserts something did <em>not</em>
+     * happen uses {@link #readAll(String, Duration)}, whose window gives it the chance to.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        return read(topic, Duration.ZERO);
+    }
+
+    /**
+     * Every record of {@code topic} now on the broker, read from the beginning, and every record that
+     * arrives until {@code wait} has passed: an absence check ("published once", "nothing else") keeps
+     * watching for the whole window. Always reads at least up to the end offsets of the call, however
+     * long {@code wait} is.
+     */
     public static List<ConsumerRecord<String, String>> readAll(String topic, Duration wait) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return read(topic, wait);
+    }
+
+    /**
+     * The first record matching {@code match} within {@code wait}, read from the beginning of the topic:
+     * returns as soon as one is there; without one it watches the whole {@code wait} (so it is also an
+     * absence check).
+     */
+    public static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, Duration wait,
+                                                                       Predicate<ConsumerRecord<String, String>> match) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            // Partitions are assigned, not subscribed with a consumer group: no group join per call.
+            List<TopicPartition> partitions = assignFromStart(consumer, topic, deadline);
+            while (!partitions.isEmpty()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(pollTime(deadline))) {
+                    if (match.test(record)) {
+                        return Optional.of(record);
+                    }
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    break;
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** How long a read to the end offsets may take before it is an error (a stuck broker, not a slow test). */
+    private static final Duration READ_TO_END_LIMIT = Duration.ofSeconds(60);
+
+    private static final Duration UNKNOWN_TOPIC_LIMIT = Duration.ofSeconds(5);
+
+    private static List<ConsumerRecord<String, String>> read(String topic, Duration wait) {
+        long start = System.nanoTime();
+        long windowEnd = start + wait.toNanos();
+        long limit = start + Math.max(wait.toNanos(), READ_TO_END_LIMIT.toNanos());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            // A topic nobody wrote to yet is created by the lookup (auto-create); one still unknown after a few
+            // seconds has no records to read.
+            List<TopicPartition> partitions = assignFromStart(consumer, topic, start + Math.max(wait.toNanos(), UNKNOWN_TOPIC_LIMIT.toNanos()));
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (!reached(consumer, ends)) {
+                if (System.nanoTime() - limit >= 0) {
+                    throw new IllegalStateException("could not read " + topic + " to its end offsets " + ends + " within "
+                            + READ_TO_END_LIMIT.toSeconds() + " s");
+                }
+                consumer.poll(pollTime(limit)).forEach(records::add);
+            }
+            // The window: records that arrive after the call, for a test that asserts they do not.
+            while (!partitions.isEmpty() && System.nanoTime() - windowEnd < 0) {
+                consumer.poll(pollTime(windowEnd)).forEach(records::add);
             }
         }
         return records;
     }
 
-    /** The first record matching {@code match} within {@code wait}. */
-    public static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, Duration wait,
-                                                                       Predicate<ConsumerRecord<String, String>> match) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(record)) {
-                        return Optional.of(record);
-                    }
-                }
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
             }
         }
-        return Optional.empty();
+        return true;
+    }
+
+    /**
+     * Assigns every partition of {@code topic} and seeks to its beginning; an unknown topic is asked for
+     * again (the broker creates it on first use) until {@code deadline}, then none is assigned.
+     */
+    private static List<TopicPartition> assignFromStart(KafkaConsumer<String, String> consumer, String topic, long deadline) {
+        while (true) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null && !infos.isEmpty()) {
+                List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                return partitions;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return List.of();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while looking up " + topic, e);
+            }
+        }
+    }
+
+    private static Duration pollTime(long deadline) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        return Duration.ofMillis(Math.max(1, Math.min(100, left)));
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-probe");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
     /** Sends {@code record} again to its topic, with the same key, value and headers. */
@@ -126,13 +215,25 @@ public final class TopicProbe {
     }
 
     private static void send(ProducerRecord<String, String> record) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
+        try {
+            producer().send(record).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send the test record to " + record.topic(), e);
         }
+    }
+
+    /** One producer per broker for the whole JVM: creating one per record cost a connection and metadata round each. */
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
+
+    private static KafkaProducer<String, String> producer() {
+        return PRODUCERS.computeIfAbsent(bootstrapServers(), servers -> {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "topic-probe");
+            KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> producer.close(Duration.ofSeconds(2)), "topic-probe-producer-close"));
+            return producer;
+        });
     }
 }

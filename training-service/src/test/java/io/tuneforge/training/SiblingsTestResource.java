@@ -14,9 +14,9 @@ public class SiblingsTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        String datasets = SiblingServices.baseUrl("dataset-service");
-        SiblingServices.baseUrl("openai-simulator");
-        return Map.of("tuneforge.training.dataset-service-url", datasets);
+        // Side by side: each JVM start mostly waits, so two at once take little longer than one.
+        SiblingServices.start("dataset-service", "openai-simulator");
+        return Map.of("tuneforge.training.dataset-service-url", SiblingServices.baseUrl("dataset-service"));
     }
 
     @Override

@@ -32,8 +32,7 @@ final class TrainingReplicas {
     static synchronized void infrastructure() {
         if (database == null) {
             database = new PlatformTestResource().start();
-            SiblingServices.baseUrl("dataset-service");
-            SiblingServices.baseUrl("openai-simulator");
+            SiblingServices.start("dataset-service", "openai-simulator");
         }
     }
 
