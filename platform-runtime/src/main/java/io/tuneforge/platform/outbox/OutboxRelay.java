@@ -2,7 +2,10 @@ package io.tuneforge.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -46,6 +49,9 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** How long the wake loop waits for a commit before it looks at {@code stopping} again. */
+    private static final long WAKE_WAIT_MILLIS = 500;
+
     @Inject
     OutboxConfig config;
 
@@ -80,8 +86,20 @@ public class OutboxRelay {
         meters.gauge("tuneforge.outbox.pending", this, OutboxRelay::countPending);
     }
 
+    /**
+     * Starts the loop woken by commits, on a thread of its own: Quarkus' simple scheduler looks at its
+     * triggers once a second whatever {@code every} says, so a scheduled quick loop would hold each event
+     * for up to a second; this thread relays within milliseconds of the commit.
+     */
+    void onStart(@Observes StartupEvent event) {
+        Thread waker = new Thread(this::wakeLoop, "tuneforge-outbox-relay");
+        waker.setDaemon(true);
+        waker.start();
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        pending.release(); // the wake loop returns at once instead of at its next timeout
     }
 
     /**
@@ -124,13 +142,43 @@ public class OutboxRelay {
         relayPending();
     }
 
-    /** A quick loop woken by commits, so an event usually leaves within milliseconds. */
-    @Scheduled(every = "0.05s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = OutboxRelayDisabled.class)
-    void onWake() throws InterruptedException {
-        if (pending.tryAcquire(40, TimeUnit.MILLISECONDS)) {
-            pending.drainPermits();
-            relayPending();
+    /**
+     * Waits for a commit's wake-up and relays, until the application stops. The scheduled {@link #poll}
+     * stays the safety net (events of a crashed transaction's neighbour, backoffs that elapsed).
+     */
+    private void wakeLoop() {
+        ManagedContext requestContext = Arc.container().requestContext();
+        while (!stopping) {
+            try {
+                if (!pending.tryAcquire(WAKE_WAIT_MILLIS, TimeUnit.MILLISECONDS) || stopping) {
+                    continue;
+                }
+                pending.drainPermits();
+                if (!config.relayEnabled() || paused) {
+                    continue;
+                }
+                requestContext.activate();
+                try {
+                    relayPending();
+                } finally {
+                    requestContext.terminate();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database or the broker is away: the next commit or the scheduled poll tries again.
+                LOG.warnf("outbox relay after a commit failed (%s); the next commit or poll retries", e.toString());
+                sleepQuietly(WAKE_WAIT_MILLIS);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
