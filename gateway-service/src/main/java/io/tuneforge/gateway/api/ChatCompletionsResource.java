@@ -9,6 +9,7 @@ import io.tuneforge.gateway.calls.CallLedger;
 import io.tuneforge.gateway.capture.ExchangeRecorder;
 import io.tuneforge.gateway.calls.CallRecord;
 import io.tuneforge.gateway.domain.Alias;
+import io.tuneforge.gateway.domain.FineTunedModel;
 import io.tuneforge.gateway.provider.ChatUpstream;
 import io.tuneforge.gateway.provider.OpenAiErrors;
 import io.tuneforge.gateway.provider.TokenUsage;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -41,6 +43,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The OpenAI-compatible face: an OpenAI SDK pointed at {@code <gateway>/v1} with a tuneforge key calls an
@@ -117,16 +120,46 @@ public class ChatCompletionsResource {
     @Path("/models")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "The tenant's aliases as OpenAI models (OpenAI-compatible list)")
+    @Operation(summary = "The tenant's aliases and fine-tuned models as OpenAI models (OpenAI-compatible list)",
+            description = "Aliases first (with stable_model), then the fine-tuned models the tenant's jobs produced "
+                    + "(job.succeeded; with base_model, job_id, provider_account_id), oldest first.")
     public Response models(@Context HttpHeaders headers) {
         String tenant = caller.tenant(headers);
         ObjectNode list = json.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
         for (Alias alias : Alias.<Alias>list("tenantId = ?1 order by name", tenant)) {
-            data.addObject().put("id", alias.name).put("object", "model").put("created", alias.createdAt.getEpochSecond())
-                    .put("owned_by", tenant).put("stable_model", alias.stableModel);
+            data.add(modelObject(alias, tenant));
+        }
+        for (FineTunedModel model : FineTunedModel.ofTenant(tenant)) {
+            data.add(modelObject(model, tenant));
         }
         return Response.ok(list.toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/models/{model}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "One alias or fine-tuned model of the tenant (OpenAI-compatible retrieve)",
+            description = "404 in OpenAI's error shape (model_not_found) for anything else.")
+    public Response model(@Context HttpHeaders headers, @PathParam("model") String id) {
+        String tenant = caller.tenant(headers);
+        Optional<ObjectNode> found = Alias.of(tenant, id).map(a -> modelObject(a, tenant))
+                .or(() -> FineTunedModel.of(tenant, id).map(m -> modelObject(m, tenant)));
+        return Response.ok(found.orElseThrow(() -> new OpenAiError(404, "invalid_request_error", "model", "model_not_found",
+                "The model '" + id + "' does not exist: it is neither an alias of your tenant nor a model your "
+                        + "fine-tuning jobs produced (GET /v1/models lists them).")).toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    private ObjectNode modelObject(Alias alias, String tenant) {
+        return json.createObjectNode().put("id", alias.name).put("object", "model").put("created", alias.createdAt.getEpochSecond())
+                .put("owned_by", tenant).put("stable_model", alias.stableModel);
+    }
+
+    private ObjectNode modelObject(FineTunedModel model, String tenant) {
+        return json.createObjectNode().put("id", model.modelId).put("object", "model")
+                .put("created", model.createdAt.getEpochSecond()).put("owned_by", tenant).put("base_model", model.baseModel)
+                .put("job_id", model.jobId).put("provider_account_id", model.providerAccountId);
     }
 
     private Response once(String tenant, Route route, ProviderConnection connection, ObjectNode request, long started) {

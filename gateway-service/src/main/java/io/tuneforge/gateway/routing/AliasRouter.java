@@ -3,6 +3,7 @@ package io.tuneforge.gateway.routing;
 import io.tuneforge.gateway.domain.Alias;
 import io.tuneforge.gateway.domain.Arm;
 import io.tuneforge.gateway.domain.CaptureSetting;
+import io.tuneforge.gateway.domain.FineTunedModel;
 import io.tuneforge.gateway.domain.Rollout;
 import io.tuneforge.gateway.rollout.RolloutSteps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Resolves the {@code model} a caller named: an alias of the tenant goes to its stable model, or, while a
  * rollout of it is live, to the candidate for the current step's share; anything else is taken as a
- * concrete model id and passed straight through. Read from the database on every call, so every replica
+ * concrete model id and passed straight through, on the provider account that trained it when it is one of
+ * the tenant's fine-tuned models ({@code job.succeeded}), else on the fallback connection. Read from the database on every call, so every replica
  * routes by the same committed state.
  */
 @ApplicationScoped
@@ -27,7 +29,9 @@ public class AliasRouter {
     public Route route(String tenantId, String model, String user) {
         Optional<Alias> found = Alias.of(tenantId, model);
         if (found.isEmpty()) {
-            return new Route(null, Arm.DIRECT, model, null, null, null, null, CaptureSetting.OFF);
+            Optional<FineTunedModel> trained = FineTunedModel.of(tenantId, model);
+            return new Route(null, Arm.DIRECT, model, trained.map(m -> m.providerAccountId).orElse(null),
+                    trained.map(m -> m.pipelineId).orElse(null), null, null, CaptureSetting.OFF);
         }
         Alias alias = found.get();
         Optional<Rollout> live = Rollout.live(tenantId, alias.name);
