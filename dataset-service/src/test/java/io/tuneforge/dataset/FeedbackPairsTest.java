@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.tuneforge.events.Topics;
 import io.tuneforge.events.feedback.FeedbackExchange;
@@ -245,6 +246,48 @@ class FeedbackPairsTest {
     }
 
     // ---- helpers
+
+    @Test
+    void aReviewerSeesPendingPairsAndRejectsOneBeforeTheVersionIsBuilt() {
+        String id = createDataset(KEY, "dpo", "feedback-review");
+        upload(id, baseExamples(12)).statusCode(201);
+        String alias = "review-" + UUID.randomUUID();
+        putSource(KEY, id, "{\"alias\":\"" + alias + "\",\"min_new_pairs\":2,\"auto_version\":false}").statusCode(201);
+        TopicProbe.publishEvent(feedback("fb-keep-" + UUID.randomUUID(), "cmpl-keep", alias, "down", 0.0, true,
+                exchange("How do I order new cheques?", "You cannot.", "Under Services, then Cheque book.")), "evt-" + UUID.randomUUID(),
+                TestTenants.ACME);
+        TopicProbe.publishEvent(feedback("fb-drop-" + UUID.randomUUID(), "cmpl-drop", alias, "down", 0.0, true,
+                exchange("Is the branch open on Sunday?", "No.", "lol whatever")), "evt-" + UUID.randomUUID(), TestTenants.ACME);
+        await().atMost(Duration.ofSeconds(60)).until(() -> source(KEY, id).extract().jsonPath().getInt("counts.pending_pairs") == 2);
+
+        JsonPath pending = pairs(id, "pending").statusCode(200).extract().jsonPath();
+        assertThat(pending.getList("data.rule")).containsOnly("correction");
+        String drop = pending.getString("data.find { it.example.preferred_output[0].content == 'lol whatever' }.id");
+        assertThat(drop).startsWith("fbp_");
+        assertThat(pending.getString("data.find { it.id == '" + drop + "' }.example.non_preferred_output[0].content")).isEqualTo("No.");
+
+        given().header("Authorization", bearer(KEY)).when().delete("/api/v1/datasets/" + id + "/feedback-source/pairs/" + drop)
+                .then().statusCode(204);
+        given().header("Authorization", bearer(TestTenants.GLOBEX_KEY)).when()
+                .delete("/api/v1/datasets/" + id + "/feedback-source/pairs/" + drop).then().statusCode(404);
+        source(KEY, id).body("counts.pending_pairs", equalTo(1)).body("counts.unpaired.rejected_by_reviewer", equalTo(1));
+
+        given().header("Authorization", bearer(KEY)).when().post("/api/v1/datasets/" + id + "/feedback-source/versions")
+                .then().statusCode(201).body("status", equalTo("validated")).body("example_count", equalTo(13));
+        String content = allSplits(id, 2).stream().map(JsonNode::toString).collect(Collectors.joining("\n"));
+        assertThat(content).contains("Under Services, then Cheque book.").doesNotContain("lol whatever");
+        JsonPath used = pairs(id, "used").statusCode(200).extract().jsonPath();
+        assertThat(used.getList("data.version", Integer.class)).containsExactly(2);
+        String kept = used.getString("data[0].id");
+        given().header("Authorization", bearer(KEY)).when().delete("/api/v1/datasets/" + id + "/feedback-source/pairs/" + kept)
+                .then().statusCode(409).body("detail", containsString("part of version 2"));
+        pairs(id, "everything").statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    private static ValidatableResponse pairs(String id, String status) {
+        return given().header("Authorization", bearer(KEY)).queryParam("status", status)
+                .when().get("/api/v1/datasets/" + id + "/feedback-source/pairs").then();
+    }
 
     static String createDataset(String key, String method, String name) {
         return given().header("Authorization", bearer(key)).contentType(ContentType.JSON)

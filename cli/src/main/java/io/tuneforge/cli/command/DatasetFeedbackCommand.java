@@ -2,6 +2,7 @@ package io.tuneforge.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.cli.ExitCodes;
+import io.tuneforge.cli.output.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,8 +19,8 @@ import java.util.Map;
 @Command(mixinStandardHelpOptions = true, name = "feedback", description = {
         "Turn feedback on a gateway alias into preference (DPO) pairs and new versions of a dpo dataset.",
         "The alias must capture exchanges: `tuneforge aliases set <alias> ... --capture`."},
-        subcommands = {DatasetFeedbackCommand.Set.class, DatasetFeedbackCommand.Show.class, DatasetFeedbackCommand.Build.class,
-                DatasetFeedbackCommand.Remove.class})
+        subcommands = {DatasetFeedbackCommand.Set.class, DatasetFeedbackCommand.Show.class, DatasetFeedbackCommand.Pairs.class,
+                DatasetFeedbackCommand.Reject.class, DatasetFeedbackCommand.Build.class, DatasetFeedbackCommand.Remove.class})
 public final class DatasetFeedbackCommand implements Runnable {
 
     static final String SERVICE = "dataset-service";
@@ -93,6 +94,55 @@ public final class DatasetFeedbackCommand implements Runnable {
                         version.path("status").asText(), version.path("example_count").asLong(),
                         version.path("lineage").path("feedback").path("pairs").asLong());
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "pairs", description = "The pairs made from feedback, for review: "
+            + "pending ones (default) or --used ones, with the preferred and the rejected answer.")
+    static final class Pairs extends ApiCommand {
+
+        @Parameters(index = "0", paramLabel = "DATASET") String dataset;
+
+        @Option(names = "--used", description = "Pairs already in a version instead of pending ones.") boolean used;
+
+        @picocli.CommandLine.Mixin
+        PageOptions paging;
+
+        @Override
+        public Integer call() {
+            JsonNode page = client(SERVICE).get(path(dataset) + "/pairs" + query("status", used ? "used" : "pending",
+                    "limit", paging.limit, "after", paging.after));
+            Table table = Table.of("pair", "rule", "version", "prompt", "preferred", "rejected");
+            for (JsonNode p : page.path("data")) {
+                JsonNode messages = p.path("example").path("input").path("messages");
+                table.row(p.path("id").asText(), p.path("rule").asText(), p.hasNonNull("version") ? p.path("version").asText() : "-",
+                        clip(messages.isEmpty() ? "" : messages.get(messages.size() - 1).path("content").asText()),
+                        clip(p.path("example").path("preferred_output").path(0).path("content").asText()),
+                        clip(p.path("example").path("non_preferred_output").path(0).path("content").asText()));
+            }
+            int code = print(page, table, used ? "No pair is in a version yet." : "No pending pairs.");
+            morePages(page, "datasets feedback pairs " + dataset + (used ? " --used" : ""));
+            return code;
+        }
+
+        private static String clip(String text) {
+            String flat = text.replaceAll("\\s+", " ").trim();
+            return flat.length() <= 40 ? flat : flat.substring(0, 37) + "...";
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "reject", description = "Leave a pending pair out of the next version.")
+    static final class Reject extends ApiCommand {
+
+        @Parameters(index = "0", paramLabel = "DATASET") String dataset;
+
+        @Parameters(index = "1", paramLabel = "PAIR", description = "The pair id (fbp_...), from `pairs`.") String pair;
+
+        @Override
+        public Integer call() {
+            client(SERVICE).delete(path(dataset) + "/pairs/" + ApiCommand.segment(pair));
+            out().println("pair " + pair + " rejected: it stays out of the next version of " + dataset);
             return ExitCodes.OK;
         }
     }

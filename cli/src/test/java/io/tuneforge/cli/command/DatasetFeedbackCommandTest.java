@@ -30,6 +30,13 @@ class DatasetFeedbackCommandTest {
              "counts":{"feedback_seen":7,"feedback_without_exchange":2,"pending_pairs":4,"pairs_used":0,
                        "waiting_for_counterpart":1,"unpaired":{"neutral_rating":1}}}""";
 
+    private static final String PAIRS = """
+            {"data":[{"id":"fbp_1","rule":"correction","feedback_id":"fb_1","version":null,
+              "example":{"input":{"messages":[{"role":"system","content":"Route."},{"role":"user","content":"Card charged twice"}]},
+                         "preferred_output":[{"role":"assistant","content":"billing"}],
+                         "non_preferred_output":[{"role":"assistant","content":"shipping"}]}}],
+             "has_more":true,"next_after":"fbp_1"}""";
+
     @TempDir
     Path stateDir;
 
@@ -44,7 +51,7 @@ class DatasetFeedbackCommandTest {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + body);
-            byte[] answer = SOURCE.getBytes(StandardCharsets.UTF_8);
+            byte[] answer = (exchange.getRequestURI().getPath().endsWith("/pairs") ? PAIRS : SOURCE).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
@@ -89,9 +96,14 @@ class DatasetFeedbackCommandTest {
         assertThat(run("datasets", "feedback", "show", "ds_1")).isEqualTo(ExitCodes.OK);
         assertThat(run("datasets", "feedback", "build", "ds_1")).isEqualTo(ExitCodes.OK);
         assertThat(run("datasets", "feedback", "remove", "ds_1")).isEqualTo(ExitCodes.OK);
+        assertThat(run("datasets", "feedback", "pairs", "ds_1", "--used")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("fbp_1").contains("correction").contains("Card charged twice").contains("billing")
+                .contains("shipping").contains("more: tuneforge datasets feedback pairs ds_1 --used --after fbp_1");
+        assertThat(run("datasets", "feedback", "reject", "ds_1", "fbp_1")).isEqualTo(ExitCodes.OK);
         assertThat(requests).extracting(r -> r.substring(0, r.indexOf(' ', r.indexOf(' ') + 1))).containsExactly(
                 "GET /api/v1/datasets/ds_1/feedback-source", "POST /api/v1/datasets/ds_1/feedback-source/versions",
-                "DELETE /api/v1/datasets/ds_1/feedback-source");
+                "DELETE /api/v1/datasets/ds_1/feedback-source", "GET /api/v1/datasets/ds_1/feedback-source/pairs?status=used&limit=50",
+                "DELETE /api/v1/datasets/ds_1/feedback-source/pairs/fbp_1");
         assertThat(run("datasets", "feedback", "set", "ds_1")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--alias");
     }

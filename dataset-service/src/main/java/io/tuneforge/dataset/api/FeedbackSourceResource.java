@@ -1,5 +1,14 @@
 package io.tuneforge.dataset.api;
 
+import java.io.IOException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
+import io.tuneforge.platform.paging.PageRequest;
+import io.tuneforge.platform.paging.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.dataset.domain.Dataset;
 import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.domain.FeedbackPair;
@@ -64,6 +73,9 @@ public class FeedbackSourceResource {
 
     @Inject
     VersionViews views;
+
+    @Inject
+    ObjectMapper json;
 
     /**
      * @param alias        the gateway alias whose feedback becomes pairs (it must capture exchanges)
@@ -184,6 +196,54 @@ public class FeedbackSourceResource {
         return Response.created(uri.getBaseUriBuilder().path("api/v1/datasets").path(id).path("versions")
                         .path(Integer.toString(version.version)).build())
                 .entity(views.withFindings(version)).build();
+    }
+
+    /**
+     * @param example the preference line as it goes into a version ({@code input}, {@code preferred_output},
+     *                {@code non_preferred_output}), already redacted when the source redacts
+     * @param version the version that took it; null while pending
+     */
+    public record PairView(String id, String rule, String feedbackId, String counterpartFeedbackId, JsonNode example,
+                           Integer version, Instant createdAt) {
+    }
+
+    @GET
+    @Path("/pairs")
+    @Transactional
+    @Operation(summary = "The pairs made from feedback, for review before they are trained on",
+            description = "status=pending (default: not in a version yet) or used (in a version), by id (oldest first), "
+                    + "page ?limit=&after=. 404 when the dataset has no feedback source.")
+    public Page<PairView> pairs(@PathParam("id") String id, @QueryParam("status") @DefaultValue("pending") String status,
+                                @BeanParam @Valid PageRequest page) {
+        owned(id);
+        source(id);
+        if (!status.equals("pending") && !status.equals("used")) {
+            throw ApiProblem.invalid("Unknown pair status.", List.of(new Problem.FieldError("status",
+                    "must be 'pending' (not in a version yet) or 'used' (in a version), got '" + status + "'")));
+        }
+        return Page.fromOverfetched(FeedbackPair.pageOf(id, status.equals("pending"), page.after, page.limit), page.limit,
+                p -> p.id, this::pairView);
+    }
+
+    @DELETE
+    @Path("/pairs/{pair_id}")
+    @Operation(summary = "Reject a pending pair",
+            description = "A reviewer leaves the pair out of the next version (counted as 'rejected_by_reviewer'). 204; 409 "
+                    + "when it is already in a version (versions never change) or a version is being built right now; 404 "
+                    + "for an unknown pair or dataset.")
+    public Response rejectPair(@PathParam("id") String id, @PathParam("pair_id") String pairId) {
+        QuarkusTransaction.requiringNew().run(() -> owned(id));
+        versions.rejectPending(tenant.id(), id, pairId);
+        return Response.noContent().build();
+    }
+
+    private PairView pairView(FeedbackPair p) {
+        try {
+            return new PairView(p.id, p.rule.wireName(), p.feedbackId, p.counterpartFeedbackId, json.readTree(p.content), p.version,
+                    p.createdAt);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored pair " + p.id + " is not JSON", e);
+        }
     }
 
     private FeedbackSourceView view(FeedbackSource s) {

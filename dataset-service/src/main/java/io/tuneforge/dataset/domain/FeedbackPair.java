@@ -69,6 +69,16 @@ public class FeedbackPair extends PanacheEntityBase {
         return list("datasetId = ?1 and versionId is null order by createdAt, id", datasetId);
     }
 
+    /**
+     * Up to {@code limit + 1} pairs of the dataset after the cursor, by id (ids grow with time): pending ones, or
+     * those already in a version.
+     */
+    public static List<FeedbackPair> pageOf(String datasetId, boolean pending, String after, int limit) {
+        String where = "datasetId = ?1 and versionId is " + (pending ? "null" : "not null");
+        return (after == null ? find(where + " order by id", datasetId) : find(where + " and id > ?2 order by id", datasetId, after))
+                .page(0, limit + 1).list();
+    }
+
     public static long countPending(String datasetId) {
         return count("datasetId = ?1 and versionId is null", datasetId);
     }

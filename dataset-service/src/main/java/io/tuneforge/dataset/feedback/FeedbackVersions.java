@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedWriter;
@@ -120,6 +121,33 @@ public class FeedbackVersions {
             return claim(source);
         });
         return build(tenantId, datasetId, claim, Trigger.ON_DEMAND);
+    }
+
+    /**
+     * A reviewer drops a pending pair before any version takes it (counted as {@code rejected_by_reviewer}).
+     * Refused while a version is being built from the pending pairs, so a build never loses a pair it claimed.
+     */
+    @Transactional
+    public void rejectPending(String tenantId, String datasetId, String pairId) {
+        FeedbackSource source = lockedSource(tenantId, datasetId);
+        if (source == null) {
+            throw ApiProblem.notFound("Feedback source", datasetId);
+        }
+        FeedbackPair pair = FeedbackPair.<FeedbackPair>find("id = ?1 and datasetId = ?2", pairId, datasetId).firstResultOptional()
+                .orElseThrow(() -> ApiProblem.notFound("Feedback pair", pairId));
+        if (pair.versionId != null) {
+            throw ApiProblem.conflict("Feedback pair already in a version", "Pair " + pairId + " is part of version "
+                    + pair.version + " of dataset " + datasetId + "; versions never change. Delete that version, or upload a "
+                    + "corrected one, to leave the pair out.");
+        }
+        if (leased(source)) {
+            throw ApiProblem.conflict("Feedback version in progress", "A version of dataset " + datasetId + " is being built "
+                    + "from the pending pairs right now; review the pair again once it is done (it may be in that version).");
+        }
+        pair.delete();
+        em.createNativeQuery("insert into feedback_skip (dataset_id, reason, count) values (:dataset, 'rejected_by_reviewer', 1) "
+                        + "on conflict (dataset_id, reason) do update set count = feedback_skip.count + 1")
+                .setParameter("dataset", datasetId).executeUpdate();
     }
 
     private FeedbackSource lockedSource(String tenantId, String datasetId) {
