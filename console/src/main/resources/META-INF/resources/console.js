@@ -117,6 +117,15 @@ async function feedbackSource(id) {
       'none: `tuneforge datasets feedback set ' + id + ' --alias <alias>` turns feedback on a capturing alias into preference pairs'));
   }
   const c = src.counts || {};
+  const pending = rows(await api('dataset', `api/v1/datasets/${id}/feedback-source/pairs?status=pending&limit=20`));
+  const text = (msgs) => (msgs && msgs.length ? String(msgs[msgs.length - 1].content ?? '') : '');
+  const review = pending.length ? el('table', {},
+    el('thead', {}, el('tr', {}, ['pair', 'rule', 'prompt', 'preferred', 'rejected', ''].map(h => el('th', {}, h)))),
+    el('tbody', {}, pending.map(p => el('tr', {},
+      el('td', {}, p.id), el('td', {}, p.rule), el('td', {}, text(p.example.input && p.example.input.messages)),
+      el('td', {}, text(p.example.preferred_output)), el('td', {}, text(p.example.non_preferred_output)),
+      el('td', {}, action('Reject', () => api('dataset', `api/v1/datasets/${id}/feedback-source/pairs/${p.id}`, 'DELETE'), 'danger'))))))
+    : el('p', { class: 'muted' }, 'no pending pairs to review');
   return card(`Feedback source: alias ${src.alias}`,
     el('p', {}, `a version every ${src.min_new_pairs} new pairs${src.auto_version ? '' : ' (on demand only)'}, PII `
       + (src.redact_pii ? 'redacted' : 'kept')),
@@ -125,6 +134,7 @@ async function feedbackSource(id) {
     c.feedback_without_exchange ? el('p', { class: 'error' }, `${c.feedback_without_exchange} feedback without a captured exchange: `
       + `turn capture on for alias ${src.alias} (Deploy tab / tuneforge aliases set ... --capture)`) : null,
     Object.keys(c.unpaired || {}).length ? el('p', { class: 'muted' }, 'no pair made: ' + format(c.unpaired)) : null,
+    el('h2', {}, 'Pending pairs (review before they are trained on)'), review,
     el('div', { class: 'actions' }, action('Build version from pending pairs', () =>
       api('dataset', `api/v1/datasets/${id}/feedback-source/versions`, 'POST'), 'primary')));
 }
