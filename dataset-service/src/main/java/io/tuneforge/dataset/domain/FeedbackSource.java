@@ -57,6 +57,16 @@ public class FeedbackSource extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Counts feedback of the dataset that made no pair, per reason (shown by {@code GET .../feedback-source}). */
+    public static void countSkipped(String datasetId, String reason, long count) {
+        if (count <= 0) {
+            return;
+        }
+        getEntityManager().createNativeQuery("insert into feedback_skip (dataset_id, reason, count) values (:dataset, :reason, :count) "
+                        + "on conflict (dataset_id, reason) do update set count = feedback_skip.count + excluded.count")
+                .setParameter("dataset", datasetId).setParameter("reason", reason).setParameter("count", count).executeUpdate();
+    }
+
     public static Optional<FeedbackSource> findOwned(String tenantId, String datasetId) {
         return find("tenantId = ?1 and datasetId = ?2", tenantId, datasetId).firstResultOptional();
     }

@@ -183,14 +183,7 @@ public class FeedbackIntake {
         return source.redactPii ? pairs.redact(json) : json;
     }
 
-    private void skip(FeedbackSource source, String reason, long count) {
-        if (count <= 0) {
-            return;
-        }
-        em.createNativeQuery("""
-                        insert into feedback_skip (dataset_id, reason, count) values (:dataset, :reason, :count)
-                        on conflict (dataset_id, reason) do update set count = feedback_skip.count + excluded.count""")
-                .setParameter("dataset", source.datasetId).setParameter("reason", reason).setParameter("count", count)
-                .executeUpdate();
+    private static void skip(FeedbackSource source, String reason, long count) {
+        FeedbackSource.countSkipped(source.datasetId, reason, count);
     }
 }

@@ -145,9 +145,7 @@ public class FeedbackVersions {
                     + "from the pending pairs right now; review the pair again once it is done (it may be in that version).");
         }
         pair.delete();
-        em.createNativeQuery("insert into feedback_skip (dataset_id, reason, count) values (:dataset, 'rejected_by_reviewer', 1) "
-                        + "on conflict (dataset_id, reason) do update set count = feedback_skip.count + 1")
-                .setParameter("dataset", datasetId).executeUpdate();
+        FeedbackSource.countSkipped(datasetId, "rejected_by_reviewer", 1);
     }
 
     private FeedbackSource lockedSource(String tenantId, String datasetId) {
