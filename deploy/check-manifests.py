@@ -12,7 +12,9 @@ render something different from kustomize; when kubectl is installed, validate.s
 The rules are the ones a wrong manifest would otherwise break only at apply or run time: kinds and
 API versions the platform uses, names Kubernetes accepts, selectors that select, probes on the
 Quarkus health endpoints, references that resolve, and one KafkaTopic with partitions, replicas and
-retention for every topic the services use and its dead-letter topic.
+retention for every topic the services use and its dead-letter topic, Kafka only over TLS with
+SCRAM and ACLs, a KafkaUser per service granting exactly what its code publishes and consumes, and
+NetworkPolicies that allow exactly the service-to-service calls the code makes.
 Exit status 1 with one line per problem, naming the file and document.
 """
 import copy
@@ -33,10 +35,11 @@ KINDS = {
     ("v1", "ConfigMap"), ("v1", "Service"), ("apps/v1", "Deployment"),
     ("autoscaling/v2", "HorizontalPodAutoscaler"), ("policy/v1", "PodDisruptionBudget"),
     ("kafka.strimzi.io/v1beta2", "Kafka"), ("kafka.strimzi.io/v1beta2", "KafkaNodePool"),
-    ("kafka.strimzi.io/v1beta2", "KafkaTopic"), ("postgresql.cnpg.io/v1", "Cluster"),
+    ("kafka.strimzi.io/v1beta2", "KafkaTopic"), ("kafka.strimzi.io/v1beta2", "KafkaUser"),
+    ("postgresql.cnpg.io/v1", "Cluster"), ("networking.k8s.io/v1", "NetworkPolicy"),
 }
 # Kinds kustomize knows the strategic-merge keys of; custom resources get JSON merge patches.
-BUILTIN_GROUPS = {"v1", "apps/v1", "autoscaling/v2", "policy/v1"}
+BUILTIN_GROUPS = {"v1", "apps/v1", "autoscaling/v2", "policy/v1", "networking.k8s.io/v1"}
 MERGE_KEYS = {"containers": "name", "initContainers": "name", "env": "name", "volumes": "name",
               "volumeMounts": "mountPath", "ports": "containerPort"}
 
@@ -57,6 +60,52 @@ TOPICS_JAVA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ev
 def contract_topics():
     with open(TOPICS_JAVA, encoding="utf-8") as source:
         return re.findall(r'public static final String [A-Z_]+ = "([a-z_]+\.[a-z_]+)";', source.read())
+
+
+PROJECT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+EVENT_CONTRACTS_JAVA = os.path.join(PROJECT, "events", "src", "main", "java", "io", "tuneforge", "events",
+                                    "EventContracts.java")
+# TUNEFORGE_<X>_URL names the service a setting points at.
+URL_VARIABLES = {"DATASET": "dataset-service", "TRAINING": "training-service", "EVAL": "eval-service",
+                 "COST": "cost-service", "GATEWAY": "gateway-service"}
+
+
+def module_properties(module):
+    path = os.path.join(PROJECT, module, "src", "main", "resources", "application.properties")
+    return open(path, encoding="utf-8").read() if os.path.isfile(path) else None
+
+
+def kafka_needs(module):
+    """What a service's code does on Kafka: topics it publishes (the payload records it constructs,
+    mapped to their topics by EventContracts), topics it consumes and dead-letters (its incoming
+    channels), and its consumer group (Quarkus' default group.id is the application name)."""
+    props = module_properties(module) or ""
+    topics = dict(re.findall(r'public static final String ([A-Z_]+) = "([a-z_]+\.[a-z_]+)";',
+                             open(TOPICS_JAVA, encoding="utf-8").read()))
+    records = {cls: topics[t] for cls, t in re.findall(
+        r"EventContract<(\w+)>\s+\w+\s*=\s*new EventContract<>\(Topics\.(\w+)",
+        open(EVENT_CONTRACTS_JAVA, encoding="utf-8").read())}
+    published = set()
+    for folder, _, files in os.walk(os.path.join(PROJECT, module, "src", "main", "java")):
+        for f in files:
+            if f.endswith(".java"):
+                source = open(os.path.join(folder, f), encoding="utf-8").read()
+                published |= {t for cls, t in records.items() if re.search(r"\bnew " + cls + r"\(", source)}
+    consumed = set(re.findall(r"^mp\.messaging\.incoming\.[\w-]+\.topic=(\S+)", props, re.M))
+    dead_letters = set(re.findall(r"^mp\.messaging\.incoming\.[\w-]+\.dead-letter-queue\.topic=(\S+)", props, re.M))
+    group = (re.findall(r"^kafka\.group\.id=(\S+)", props, re.M)
+             or re.findall(r"^quarkus\.application\.name=(\S+)", props, re.M) or [module])[0]
+    acls = {("topic", t, "Write") for t in published | dead_letters}
+    acls |= {("topic", t, "Read") for t in consumed}
+    if consumed:
+        acls.add(("group", group, "Read"))
+    return acls
+
+
+def service_calls(module):
+    """The services a module calls: the TUNEFORGE_<X>_URL settings its configuration reads."""
+    props = module_properties(module) or ""
+    return {URL_VARIABLES[x] for x in re.findall(r"\$\{TUNEFORGE_([A-Z]+)_URL", props) if x in URL_VARIABLES} - {module}
 
 
 QUARKUS_PROBES = {"readinessProbe": "/q/health/ready", "livenessProbe": "/q/health/live",
@@ -306,8 +355,11 @@ def check(docs, problems, namespace=None):
     clusters = {d.obj["metadata"]["name"]: d for d in by_kind.get("Cluster", [])}
     readme = open(README).read() if os.path.isfile(README) else ""
 
+    users = {d.obj["metadata"]["name"]: d for d in by_kind.get("KafkaUser", [])}
+    # Secrets the operators write: Strimzi one per KafkaUser and the cluster CA, CloudNativePG <cluster>-app.
+    operator_secrets = set(users) | {f"{k}-cluster-ca-cert" for k in kafkas}
     for d in deployments.values():
-        check_deployment(d, config_maps, clusters, readme, problems)
+        check_deployment(d, config_maps, clusters, readme, problems, operator_secrets)
     for d in by_kind.get("Service", []):
         check_service(d, deployments, problems)
     hpas = check_hpas(by_kind.get("HorizontalPodAutoscaler", []), deployments, problems)
@@ -323,15 +375,28 @@ def check(docs, problems, namespace=None):
     for d in clusters.values():
         check_cluster(d, problems)
     check_endpoints(config_maps, kafkas, clusters, problems)
+    check_kafka_users(users, deployments, kafkas, config_maps, problems)
+    check_network_policies(by_kind.get("NetworkPolicy", []), deployments, by_kind.get("Service", []), problems)
 
 
 def selector_selects(selector, deployment):
-    labels = deployment.obj["spec"]["template"]["metadata"].get("labels") or {}
+    return labels_match(selector, deployment.obj["spec"]["template"]["metadata"].get("labels") or {})
+
+
+def labels_match(selector, labels, empty_matches=False):
     match = (selector or {}).get("matchLabels") or {}
-    return bool(match) and all(labels.get(k) == v for k, v in match.items())
+    expressions = (selector or {}).get("matchExpressions") or []
+    if not match and not expressions:
+        return empty_matches
+    for e in expressions:
+        if e.get("operator") != "In":
+            return False  # the only operator this repository uses; anything else is not understood
+        if labels.get(e.get("key")) not in (e.get("values") or []):
+            return False
+    return all(labels.get(k) == v for k, v in match.items())
 
 
-def check_deployment(d, config_maps, clusters, readme, problems):
+def check_deployment(d, config_maps, clusters, readme, problems, operator_secrets=()):
     o = d.obj
     name = o["metadata"]["name"]
     spec = o.get("spec") or {}
@@ -374,21 +439,35 @@ def check_deployment(d, config_maps, clusters, readme, problems):
             if http.get("port") not in ports:
                 problems.add(where, f"{probe_kind} port {http.get('port')!r} is not a port of the container")
         for source in c.get("envFrom") or []:
-            check_ref(where, source.get("configMapRef"), source.get("secretRef"), config_maps, readme, problems)
+            check_ref(where, source.get("configMapRef"), source.get("secretRef"), config_maps, readme, problems,
+                      operator_secrets)
         for env in c.get("env") or []:
             vf = env.get("valueFrom") or {}
-            check_ref(where, vf.get("configMapKeyRef"), vf.get("secretKeyRef"), config_maps, readme, problems)
+            check_ref(where, vf.get("configMapKeyRef"), vf.get("secretKeyRef"), config_maps, readme, problems,
+                      operator_secrets)
             secret = (vf.get("secretKeyRef") or {}).get("name", "")
             if secret.endswith("-app") and secret[:-4] not in clusters:
                 problems.add(where, f"secret {secret} looks like a CloudNativePG app secret, but there is no Cluster {secret[:-4]}")
+    volumes = {v.get("name"): v for v in pod.get("volumes") or []}
+    for v in volumes.values():
+        secret = (v.get("secret") or {}).get("secretName")
+        if secret:
+            check_ref(f"{d.where} volume {v.get('name')}", None, {"name": secret}, config_maps, readme, problems,
+                      operator_secrets)
+    for c in containers:
+        for m in c.get("volumeMounts") or []:
+            if m.get("name") not in volumes:
+                problems.add(f"{d.where} container {c.get('name')}", f"volumeMount {m.get('name')} names no volume")
     labels_component = labels.get("app.kubernetes.io/component")
     if labels_component == "service" and "replicas" in spec:
         problems.add(d.where, "spec.replicas fights the HorizontalPodAutoscaler on every apply; leave it out")
 
 
-def check_ref(where, config_ref, secret_ref, config_maps, readme, problems):
+def check_ref(where, config_ref, secret_ref, config_maps, readme, problems, operator_secrets=()):
     if config_ref and config_ref.get("name") not in config_maps:
         problems.add(where, f"ConfigMap {config_ref.get('name')} is referenced but not rendered")
+    if secret_ref and secret_ref.get("name") in operator_secrets:
+        return
     if secret_ref and f"`{secret_ref.get('name')}`" not in readme:
         problems.add(where, f"Secret {secret_ref.get('name')} is referenced but deploy/k8s/README.md does not say "
                             "how it is created (write its name in backquotes there)")
@@ -452,8 +531,22 @@ def check_kafka(kafkas, pools, problems):
         spec = d.obj.get("spec") or {}
         if "zookeeper" in spec:
             problems.add(d.where, "KRaft only: no spec.zookeeper")
-        if not (spec.get("kafka") or {}).get("listeners"):
+        listeners = (spec.get("kafka") or {}).get("listeners") or []
+        if not listeners:
             problems.add(d.where, "spec.kafka.listeners is required")
+        for listener in listeners:
+            # Prompts and answers travel in feedback.recorded, and consumers act on ce_tenant: no
+            # client may connect unauthenticated or in clear text.
+            if listener.get("tls") is not True:
+                problems.add(d.where, f"listener {listener.get('name')}: tls must be true")
+            if (listener.get("authentication") or {}).get("type") != "scram-sha-512":
+                problems.add(d.where, f"listener {listener.get('name')}: authentication.type must be scram-sha-512")
+            if not listener.get("networkPolicyPeers"):
+                problems.add(d.where, f"listener {listener.get('name')}: networkPolicyPeers must name who may connect")
+        if ((spec.get("kafka") or {}).get("authorization") or {}).get("type") != "simple":
+            problems.add(d.where, "spec.kafka.authorization.type must be simple (the KafkaUsers' ACLs)")
+        if "userOperator" not in (spec.get("entityOperator") or {}):
+            problems.add(d.where, "spec.entityOperator.userOperator is required (it reconciles the KafkaUsers)")
         controllers = [p for p in pools if (p.obj["metadata"].get("labels") or {}).get("strimzi.io/cluster") == name
                        and "controller" in (p.obj.get("spec") or {}).get("roles", [])]
         if not controllers:
@@ -529,10 +622,116 @@ def check_endpoints(config_maps, kafkas, clusters, problems):
     ok = False
     for name, k in kafkas.items():
         listeners = (k.obj["spec"].get("kafka") or {}).get("listeners") or []
-        ports = {str(listener.get("port")) for listener in listeners if listener.get("type") == "internal" and not listener.get("tls")}
+        ports = {str(listener.get("port")) for listener in listeners if listener.get("type") == "internal"}
         ok = ok or (host == f"{name}-kafka-bootstrap" and port in ports)
     if not ok:
-        problems.add(platform.where, f"TUNEFORGE_KAFKA_BOOTSTRAP {bootstrap!r} is not <Kafka>-kafka-bootstrap:<plain internal listener port>")
+        problems.add(platform.where, f"TUNEFORGE_KAFKA_BOOTSTRAP {bootstrap!r} is not <Kafka>-kafka-bootstrap:<internal listener port>")
+    for key, value in (("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"), ("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"),
+                       ("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM")):
+        if data.get(key) != value:
+            problems.add(platform.where, f"{key} must be {value} (the TLS + SCRAM listener), not {data.get(key)!r}")
+    if not data.get("KAFKA_SSL_TRUSTSTORE_LOCATION"):
+        problems.add(platform.where, "KAFKA_SSL_TRUSTSTORE_LOCATION must point at the mounted cluster CA")
+
+
+def check_kafka_users(users, deployments, kafkas, config_maps, problems):
+    """A KafkaUser per service, with exactly the ACLs its code needs, wired into its Deployment."""
+    truststore = ((config_maps.get("tuneforge-platform") or Doc({}, "", 0)).obj.get("data") or {}).get(
+        "KAFKA_SSL_TRUSTSTORE_LOCATION", "")
+    services = {name: d for name, d in deployments.items()
+                if (d.obj["spec"]["template"]["metadata"].get("labels") or {}).get("app.kubernetes.io/component") == "service"}
+    for name, user in users.items():
+        if name not in services:
+            problems.add(user.where, f"KafkaUser {name} is no service Deployment: an identity nobody uses")
+    for name, dep in services.items():
+        if module_properties(name) is None:
+            problems.add(dep.where, f"no module {name}/ with src/main/resources/application.properties to derive its Kafka needs")
+            continue
+        user = users.get(name)
+        if user is None:
+            problems.add(dep.where, f"no KafkaUser {name}: the service cannot authenticate to Kafka")
+            continue
+        spec = user.obj.get("spec") or {}
+        if (user.obj["metadata"].get("labels") or {}).get("strimzi.io/cluster") not in kafkas:
+            problems.add(user.where, "label strimzi.io/cluster names no Kafka")
+        if (spec.get("authentication") or {}).get("type") != "scram-sha-512":
+            problems.add(user.where, "authentication.type must be scram-sha-512 (the listener's)")
+        authorization = spec.get("authorization") or {}
+        if authorization.get("type") != "simple":
+            problems.add(user.where, "authorization.type must be simple")
+        granted = set()
+        for acl in authorization.get("acls") or []:
+            resource = acl.get("resource") or {}
+            if resource.get("patternType", "literal") != "literal":
+                problems.add(user.where, f"ACL on {resource.get('name')}: only literal names (a prefix grants topics nobody reviewed)")
+            for op in acl.get("operations") or []:
+                if op != "Describe":
+                    granted.add((resource.get("type"), resource.get("name"), op))
+        needed = kafka_needs(name)
+        for kind, resource, op in sorted(needed - granted):
+            problems.add(user.where, f"missing ACL {op} on {kind} {resource} (the code needs it)")
+        for kind, resource, op in sorted(granted - needed):
+            problems.add(user.where, f"ACL {op} on {kind} {resource} grants more than the code needs")
+        containers = dep.obj["spec"]["template"]["spec"].get("containers") or []
+        jaas = [e for c in containers for e in c.get("env") or [] if e.get("name") == "KAFKA_SASL_JAAS_CONFIG"]
+        ref = ((jaas[0].get("valueFrom") or {}).get("secretKeyRef") or {}) if jaas else {}
+        if ref.get("name") != name or ref.get("key") != "sasl.jaas.config":
+            problems.add(dep.where, f"KAFKA_SASL_JAAS_CONFIG must come from Secret {name} key sasl.jaas.config "
+                                    "(what Strimzi writes for the KafkaUser)")
+        ca_volumes = {v.get("name") for v in dep.obj["spec"]["template"]["spec"].get("volumes") or []
+                      if (v.get("secret") or {}).get("secretName") in {f"{k}-cluster-ca-cert" for k in kafkas}}
+        mounts = {m.get("mountPath") for c in containers for m in c.get("volumeMounts") or [] if m.get("name") in ca_volumes}
+        if os.path.dirname(truststore) not in mounts:
+            problems.add(dep.where, f"Strimzi's <kafka>-cluster-ca-cert must be mounted at {os.path.dirname(truststore)} "
+                                    "(KAFKA_SSL_TRUSTSTORE_LOCATION)")
+
+
+def check_network_policies(policies, deployments, services, problems):
+    """Default deny for the platform's pods, and exactly the service-to-service paths the code uses."""
+    platform = {name: d for name, d in deployments.items()
+                if (d.obj["spec"]["template"]["metadata"].get("labels") or {}).get("app.kubernetes.io/component")
+                in ("service", "web")}
+
+    def labels(dep):
+        return dep.obj["spec"]["template"]["metadata"].get("labels") or {}
+
+    def selects(policy, dep):
+        return labels_match(policy.obj["spec"].get("podSelector"), labels(dep), empty_matches=True)
+
+    def types(policy):
+        return set(policy.obj["spec"].get("policyTypes") or [])
+
+    def peers_allow(peers, dep):
+        """Whether a rule's from/to list admits the pods of dep (same namespace, pod selectors only)."""
+        return any("podSelector" in peer and "namespaceSelector" not in peer and "ipBlock" not in peer
+                   and labels_match(peer["podSelector"], labels(dep)) for peer in peers or [])
+
+    for name, dep in platform.items():
+        if not any(selects(p, dep) and {"Ingress", "Egress"} <= types(p) and not p.obj["spec"].get("ingress")
+                   and not p.obj["spec"].get("egress") for p in policies):
+            problems.add(dep.where, "no default-deny NetworkPolicy (Ingress and Egress, no rules) selects it")
+
+    def allowed(caller, callee):
+        egress = any(selects(p, caller) and "Egress" in types(p) and any(peers_allow(r.get("to"), callee)
+                     for r in p.obj["spec"].get("egress") or []) for p in policies)
+        ingress = any(selects(p, callee) and "Ingress" in types(p) and any(peers_allow(r.get("from"), caller)
+                      for r in p.obj["spec"].get("ingress") or []) for p in policies)
+        return egress, ingress
+
+    for caller_name, caller in platform.items():
+        calls = service_calls(caller_name)
+        for callee_name, callee in platform.items():
+            if callee_name == caller_name:
+                continue
+            egress, ingress = allowed(caller, callee)
+            if callee_name in calls:
+                if not egress:
+                    problems.add(caller.where, f"calls {callee_name} (its TUNEFORGE_*_URL), but no NetworkPolicy allows that egress")
+                if not ingress:
+                    problems.add(callee.where, f"is called by {caller_name}, but no NetworkPolicy admits it")
+            elif egress or ingress:
+                where = caller.where if egress else callee.where
+                problems.add(where, f"a NetworkPolicy allows {caller_name} -> {callee_name}, a call the code does not make")
 
 
 # ---------------------------------------------------------------- main
