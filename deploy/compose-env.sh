@@ -25,6 +25,10 @@ for service in dataset training eval cost gateway; do
   value[TUNEFORGE_${service^^}_SERVICE_KEY]="$key"
   registry+=("$service-service:$(sha256 "$key")")
 done
+# Kafka passwords go into JAAS lines between double quotes: letters and digits only.
+for user in ADMIN DATASET TRAINING EVAL COST GATEWAY; do
+  value[TUNEFORGE_KAFKA_${user}_PASSWORD]="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+done
 value[TUNEFORGE_TENANCY_SERVICE_KEYS]="$(IFS=,; echo "${registry[*]}")"
 
 while IFS= read -r line; do

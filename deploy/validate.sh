@@ -52,6 +52,35 @@ for m in missing:
     print(f"validate: missing Dockerfile for {m}", file=sys.stderr)
 sys.exit(1 if missing else 0)
 PY
+# Kafka in compose: authenticated on every listener, authorizer on, topics and ACLs from the generated
+# setup script, which must be what deploy/compose-kafka-setup.py makes of deploy/k8s today.
+python3 - "$work/compose.yml" <<'PY' || fail "docker-compose.yml: Kafka security (problems above)"
+import sys, yaml
+c = yaml.safe_load(open(sys.argv[1]))["services"]
+problems = []
+env = c["kafka"]["environment"]
+if any(p.split(":")[1] != "SASL_PLAINTEXT" for p in env["KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"].split(",")):
+    problems.append("kafka: every listener must be SASL_PLAINTEXT")
+if "StandardAuthorizer" not in env.get("KAFKA_AUTHORIZER_CLASS_NAME", "") or env.get("KAFKA_SUPER_USERS") != "User:admin":
+    problems.append("kafka: the StandardAuthorizer with admin as the only super user is required")
+if env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE") != "false":
+    problems.append("kafka: topic auto-creation must be off (kafka-setup creates them)")
+for name, s in c.items():
+    e = s.get("environment") or {}
+    if "TUNEFORGE_KAFKA_BOOTSTRAP" in e:
+        if e.get("KAFKA_SECURITY_PROTOCOL") != "SASL_PLAINTEXT" or f'username="{name}"' not in e.get("KAFKA_SASL_JAAS_CONFIG", ""):
+            problems.append(f"{name}: needs KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT and its own user {name} in KAFKA_SASL_JAAS_CONFIG")
+        if f'user_{name}=' not in env["KAFKA_LISTENER_NAME_INTERNAL_PLAIN_SASL_JAAS_CONFIG"]:
+            problems.append(f"kafka: no SASL user {name}")
+        if (s.get("depends_on") or {}).get("kafka-setup", {}).get("condition") != "service_completed_successfully":
+            problems.append(f"{name}: must wait for kafka-setup (its topics and ACLs)")
+for p in problems:
+    print(f"validate: {p}", file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+python3 deploy/compose-kafka-setup.py > "$work/kafka-setup.sh"
+diff -u deploy/compose-kafka-setup.sh "$work/kafka-setup.sh" >&2 \
+  || fail "deploy/compose-kafka-setup.sh is stale: run deploy/compose-kafka-setup.py > deploy/compose-kafka-setup.sh"
 say "docker-compose.yml: ok ($(docker-compose --env-file "$work/env" -f docker-compose.yml --profile simulator config --services | wc -l) services)"
 
 # --- Kubernetes ------------------------------------------------------------------------------------
