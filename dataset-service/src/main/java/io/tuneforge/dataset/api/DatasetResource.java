@@ -3,6 +3,7 @@ package io.tuneforge.dataset.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.dataset.domain.Dataset;
 import io.tuneforge.dataset.domain.DatasetVersion;
+import io.tuneforge.dataset.domain.Deletions;
 import io.tuneforge.dataset.domain.Split;
 import io.tuneforge.dataset.diff.VersionDiff;
 import io.tuneforge.dataset.feedback.FeedbackVersions;
@@ -18,8 +19,6 @@ import io.tuneforge.platform.problem.ApiProblem;
 import io.tuneforge.platform.problem.Problem;
 import io.tuneforge.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -80,10 +79,10 @@ public class DatasetResource {
     ObjectMapper json;
 
     @Inject
-    EntityManager em;
+    VersionViews views;
 
     @Inject
-    VersionViews views;
+    Deletions deletions;
 
     /**
      * @param testSize the held-out test size of the dataset's versions: a fraction of the examples between 0 and 1
@@ -216,36 +215,27 @@ public class DatasetResource {
 
     @DELETE
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "Delete a dataset",
             description = "Deletes the dataset with every version, its examples, reports and splits. Version numbers are "
                     + "not reused. Jobs and evaluations that already copied a split keep their copy; ones that fetch it "
                     + "afterwards get 404. 204 when deleted, 404 when there is no such dataset (e.g. already deleted).")
     public Response delete(@PathParam("id") String id) {
-        Dataset dataset = owned(id);
-        // Waits for an upload storing a version of this dataset right now (it holds the same lock).
-        em.lock(dataset, LockModeType.PESSIMISTIC_WRITE);
-        em.createQuery("delete from DatasetExample e where e.key.versionId in "
-                + "(select v.id from DatasetVersion v where v.datasetId = ?1)").setParameter(1, id).executeUpdate();
-        em.createQuery("delete from DatasetVersion v where v.datasetId = ?1").setParameter(1, id).executeUpdate();
-        em.remove(dataset);
+        if (!deletions.deleteDataset(tenant.id(), id)) {
+            throw ApiProblem.notFound("Dataset", id);
+        }
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("/{id}/versions/{version}")
-    @Transactional
     @Operation(summary = "Delete one version",
             description = "Deletes the version with its examples, report and splits; other versions are untouched (a version "
                     + "appended to or redacted from it keeps its own content, and its lineage still names the number). "
                     + "Version numbers are not reused. 204 when deleted, 404 when there is no such version.")
     public Response deleteVersion(@PathParam("id") String id, @PathParam("version") int version) {
-        Dataset dataset = owned(id);
-        em.lock(dataset, LockModeType.PESSIMISTIC_WRITE);
-        DatasetVersion v = DatasetVersion.findOwned(tenant.id(), id, version)
-                .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + version));
-        em.createQuery("delete from DatasetExample e where e.key.versionId = ?1").setParameter(1, v.id).executeUpdate();
-        v.delete();
+        if (!deletions.deleteVersion(tenant.id(), id, version)) {
+            throw ApiProblem.notFound("Dataset version", id + "/" + version);
+        }
         return Response.noContent().build();
     }
 
