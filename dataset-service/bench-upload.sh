@@ -10,6 +10,6 @@ MB="${1:-300}"
 GZIP=false
 [ "${2:-}" = "gzip" ] && GZIP=true
 cd "$HERE/.."
-./mvnw -o -q -pl dataset-service verify -DskipITs=false -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=LargeUploadIT -Dtuneforge.large-upload.mb="$MB" -Dtuneforge.large-upload.gzip="$GZIP"
+./mvnw -o -q -pl dataset-service -am verify -DskipITs=false -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=LargeUploadIT -Dfailsafe.failIfNoSpecifiedTests=false -Dtuneforge.large-upload.mb="$MB" -Dtuneforge.large-upload.gzip="$GZIP"
 tail -1 "$HERE/target/large-upload.txt"

@@ -117,7 +117,7 @@ class LargeUploadIT {
         }
     }
 
-    private static long peakRssKb(long pid) throws IOException {
+    static long peakRssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D+", ""));

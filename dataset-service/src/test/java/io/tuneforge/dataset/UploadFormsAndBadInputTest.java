@@ -98,14 +98,14 @@ class UploadFormsAndBadInputTest {
         upload(id, latin1).then().statusCode(201).body("status", equalTo("rejected"))
                 .body("findings.find { it.code == 'invalid_utf8' }.line", equalTo(13));
 
-        // One 100 MB line: streamed to the spool and skipped by the validator without holding it in memory.
+        // One 100 MB line: past the line bound (8 MiB), refused while it streams; no version is stored.
         given().header("Authorization", bearer(KEY)).contentType("application/jsonl")
                 .body(new HugeLine(100L << 20)).when().post("/api/v1/datasets/" + id + "/versions")
-                .then().statusCode(201).body("status", equalTo("rejected"))
-                .body("findings.find { it.code == 'line_too_long' }.line", equalTo(1));
+                .then().statusCode(422).contentType("application/problem+json").body("title", equalTo("Line too long"))
+                .body("errors[0].field", equalTo("tuneforge.dataset.ingest.max-line-size"));
 
         given().header("Authorization", bearer(KEY)).when().get("/api/v1/datasets/" + id + "/versions")
-                .then().statusCode(200).body("$", hasSize(5)).body("[0].status", equalTo("validated"))
+                .then().statusCode(200).body("$", hasSize(4)).body("[0].status", equalTo("validated"))
                 .body("[0].example_count", equalTo(30));
         assertThat(train(id, 1)).isEqualTo(before);
     }

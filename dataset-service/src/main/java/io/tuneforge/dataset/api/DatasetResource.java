@@ -3,21 +3,22 @@ package io.tuneforge.dataset.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.dataset.domain.Dataset;
 import io.tuneforge.dataset.domain.DatasetVersion;
+import io.tuneforge.dataset.domain.Deletions;
 import io.tuneforge.dataset.domain.Split;
 import io.tuneforge.dataset.diff.VersionDiff;
 import io.tuneforge.dataset.feedback.FeedbackVersions;
 import io.tuneforge.dataset.ingest.DatasetIngestion;
 import io.tuneforge.dataset.ingest.Finding;
 import io.tuneforge.dataset.split.SplitPlan;
+import io.tuneforge.dataset.split.TestSize;
 import io.tuneforge.dataset.validation.imports.SourceFormat;
 import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.paging.Page;
 import io.tuneforge.platform.paging.PageRequest;
 import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.platform.problem.Problem;
 import io.tuneforge.platform.tenancy.CurrentTenant;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,19 +79,29 @@ public class DatasetResource {
     ObjectMapper json;
 
     @Inject
-    EntityManager em;
-
-    @Inject
     VersionViews views;
 
+    @Inject
+    Deletions deletions;
+
+    /**
+     * @param testSize the held-out test size of the dataset's versions: a fraction of the examples between 0 and 1
+     *                 (e.g. 0.15) or a whole number of examples (e.g. 500); absent: the service's default (10 %)
+     */
     public record CreateDatasetRequest(
             @NotBlank @Size(max = 200) String name,
-            @NotNull @Pattern(regexp = "supervised|dpo", message = "must be 'supervised' or 'dpo'") String method) {
+            @NotNull @Pattern(regexp = "supervised|dpo", message = "must be 'supervised' or 'dpo'") String method,
+            @Schema(description = TEST_SIZE, examples = {"0.15", "500"}) BigDecimal testSize) {
     }
 
-    public record DatasetView(String id, String name, String method, int latestVersion, Instant createdAt) {
+    static final String TEST_SIZE = "The held-out test size: a fraction of the examples between 0 and 1 (e.g. 0.15) or a "
+            + "whole number of examples of at least 1 (e.g. 500). Stratified by category like the rest of the split.";
+
+    /** @param testSize the dataset's held-out test size (a fraction or a count); null: the service's default */
+    public record DatasetView(String id, String name, String method, int latestVersion, Number testSize, Instant createdAt) {
         static DatasetView of(Dataset d) {
-            return new DatasetView(d.id, d.name, d.method, d.latestVersion, d.createdAt);
+            TestSize size = d.testSize();
+            return new DatasetView(d.id, d.name, d.method, d.latestVersion, size == null ? null : size.value(), d.createdAt);
         }
     }
 
@@ -112,12 +124,13 @@ public class DatasetResource {
     }
 
     /**
-     * @param stratified whether each category kept its share in every split
+     * @param testSize   the held-out test size the split used: a fraction or a count (null: stored before it was kept)
+     * @param stratified whether each category kept its proportion in every split
      * @param splits     per split: examples, tokens and examples per category (empty without categories)
      */
     public record VersionView(String id, String datasetId, int version, String status, long exampleCount,
                               long errorCount, String encoding, long billableTokens, Instant createdAt,
-                              Lineage lineage, boolean stratified, Map<String, SplitPlan.SplitStats> splits,
+                              Lineage lineage, Number testSize, boolean stratified, Map<String, SplitPlan.SplitStats> splits,
                               List<Finding> findings) {
     }
 
@@ -132,6 +145,7 @@ public class DatasetResource {
         dataset.name = request.name();
         dataset.method = request.method();
         dataset.createdAt = clock.instant();
+        dataset.testSize(request.testSize() == null ? null : testSize(request.testSize().toPlainString()));
         dataset.persist();
         return Response.created(uri.getAbsolutePathBuilder().path(dataset.id).build()).entity(DatasetView.of(dataset)).build();
     }
@@ -166,8 +180,10 @@ public class DatasetResource {
                            @Parameter(description = "convert the body from another format first: alpaca, sharegpt, "
                                    + "chosen_rejected, prompt_completion, or auto (detect); the mapping report is kept")
                            @QueryParam("import") String importFormat,
+                           @Parameter(description = TEST_SIZE + " Default: the dataset's test_size, else 10 %.")
+                           @QueryParam("test_size") String testSize,
                            InputStream body, UriInfo uri) {
-        return ingest(id, mode, parent, importFormat, body, uri);
+        return ingest(id, mode, parent, importFormat, testSize, body, uri);
     }
 
     @POST
@@ -180,6 +196,8 @@ public class DatasetResource {
                                @QueryParam("mode") @DefaultValue("upload") String mode,
                                @QueryParam("parent") Integer parent,
                                @QueryParam("import") String importFormat,
+                               @Parameter(description = TEST_SIZE + " Default: the dataset's test_size, else 10 %.")
+                               @QueryParam("test_size") String testSize,
                                @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
                                UriInfo uri) {
         if (file == null || file.uploadedFile() == null) {
@@ -189,7 +207,7 @@ public class DatasetResource {
         }
         // Quarkus has already streamed the part to a temporary file (deleted when the request ends).
         try (InputStream body = Files.newInputStream(file.uploadedFile())) {
-            return ingest(id, mode, parent, importFormat, body, uri);
+            return ingest(id, mode, parent, importFormat, testSize, body, uri);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the uploaded form part failed", e);
         }
@@ -197,40 +215,33 @@ public class DatasetResource {
 
     @DELETE
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "Delete a dataset",
             description = "Deletes the dataset with every version, its examples, reports and splits. Version numbers are "
                     + "not reused. Jobs and evaluations that already copied a split keep their copy; ones that fetch it "
                     + "afterwards get 404. 204 when deleted, 404 when there is no such dataset (e.g. already deleted).")
     public Response delete(@PathParam("id") String id) {
-        Dataset dataset = owned(id);
-        // Waits for an upload storing a version of this dataset right now (it holds the same lock).
-        em.lock(dataset, LockModeType.PESSIMISTIC_WRITE);
-        em.createQuery("delete from DatasetExample e where e.key.versionId in "
-                + "(select v.id from DatasetVersion v where v.datasetId = ?1)").setParameter(1, id).executeUpdate();
-        em.createQuery("delete from DatasetVersion v where v.datasetId = ?1").setParameter(1, id).executeUpdate();
-        em.remove(dataset);
+        if (!deletions.deleteDataset(tenant.id(), id)) {
+            throw ApiProblem.notFound("Dataset", id);
+        }
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("/{id}/versions/{version}")
-    @Transactional
     @Operation(summary = "Delete one version",
             description = "Deletes the version with its examples, report and splits; other versions are untouched (a version "
                     + "appended to or redacted from it keeps its own content, and its lineage still names the number). "
                     + "Version numbers are not reused. 204 when deleted, 404 when there is no such version.")
     public Response deleteVersion(@PathParam("id") String id, @PathParam("version") int version) {
-        Dataset dataset = owned(id);
-        em.lock(dataset, LockModeType.PESSIMISTIC_WRITE);
-        DatasetVersion v = DatasetVersion.findOwned(tenant.id(), id, version)
-                .orElseThrow(() -> ApiProblem.notFound("Dataset version", id + "/" + version));
-        em.createQuery("delete from DatasetExample e where e.key.versionId = ?1").setParameter(1, v.id).executeUpdate();
-        v.delete();
+        if (!deletions.deleteVersion(tenant.id(), id, version)) {
+            throw ApiProblem.notFound("Dataset version", id + "/" + version);
+        }
         return Response.noContent().build();
     }
 
-    private Response ingest(String id, String mode, Integer parent, String importFormat, InputStream body, UriInfo uri) {
+    private Response ingest(String id, String mode, Integer parent, String importFormat, String testSize, InputStream body,
+                            UriInfo uri) {
+        TestSize size = testSize == null ? null : testSize(testSize);
         DatasetVersion.Mode which = switch (mode) {
             case "upload" -> DatasetVersion.Mode.UPLOAD;
             case "append" -> DatasetVersion.Mode.APPEND;
@@ -251,7 +262,7 @@ public class DatasetResource {
             }
         }
         DatasetVersion version = ingestion.ingest(
-                new DatasetIngestion.Request(tenant.id(), id, which, parent, importFormat != null, format), body);
+                new DatasetIngestion.Request(tenant.id(), id, which, parent, importFormat != null, format, size), body);
         return Response.created(uri.getAbsolutePathBuilder().replaceQuery(null).path(Integer.toString(version.version)).build())
                 .entity(view(version, findingsOf(version))).build();
     }
@@ -307,9 +318,11 @@ public class DatasetResource {
             description = "A new version (mode redacted, parent = this version) with every email, phone number, card "
                     + "number, IBAN, national id, IP address and secret in message text replaced by a typed placeholder "
                     + "([EMAIL], [PHONE] ...), validated and split like an upload; its report no longer has those findings.")
-    public Response redacted(@PathParam("id") String id, @PathParam("version") int version, UriInfo uri) {
+    public Response redacted(@PathParam("id") String id, @PathParam("version") int version,
+                             @Parameter(description = TEST_SIZE + " Default: the dataset's test_size, else 10 %.")
+                             @QueryParam("test_size") String testSize, UriInfo uri) {
         DatasetVersion copy = ingestion.ingest(new DatasetIngestion.Request(tenant.id(), id, DatasetVersion.Mode.REDACTED, version,
-                false, null), InputStream.nullInputStream());
+                false, null, testSize == null ? null : testSize(testSize)), InputStream.nullInputStream());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/datasets").path(id).path("versions")
                         .path(Integer.toString(copy.version)).build())
                 .entity(view(copy, findingsOf(copy))).build();
@@ -357,6 +370,14 @@ public class DatasetResource {
 
     private VersionView view(DatasetVersion v, List<Finding> findings) {
         return views.view(v, findings);
+    }
+
+    private static TestSize testSize(String value) {
+        try {
+            return TestSize.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("test_size " + e.getMessage() + ".", List.of(new Problem.FieldError("test_size", e.getMessage())));
+        }
     }
 
     private Dataset owned(String id) {

@@ -37,7 +37,8 @@ public class VersionViews {
             }
         }
         return new DatasetResource.VersionView(v.id, v.datasetId, v.version, v.status.name().toLowerCase(), v.exampleCount,
-                v.errorCount, v.encoding, v.billableTokens, v.createdAt, lineage, v.stratified, splits, findings);
+                v.errorCount, v.encoding, v.billableTokens, v.createdAt, lineage,
+                v.testSize() == null ? null : v.testSize().value(), v.stratified, splits, findings);
     }
 
     /** The version with its findings (what a create answers with). */

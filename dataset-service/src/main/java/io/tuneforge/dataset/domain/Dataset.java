@@ -33,6 +33,22 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The held-out test size of its versions unless an upload names one: a fraction or a count (neither: the configured percentage). */
+    @Column(name = "test_fraction", precision = 5, scale = 4)
+    public java.math.BigDecimal testFraction;
+
+    @Column(name = "test_count")
+    public Long testCount;
+
+    public io.tuneforge.dataset.split.TestSize testSize() {
+        return io.tuneforge.dataset.split.TestSize.ofStored(testFraction, testCount);
+    }
+
+    public void testSize(io.tuneforge.dataset.split.TestSize size) {
+        testFraction = size == null ? null : size.fraction();
+        testCount = size == null ? null : size.count();
+    }
+
     public static Optional<Dataset> findOwned(String tenantId, String id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }

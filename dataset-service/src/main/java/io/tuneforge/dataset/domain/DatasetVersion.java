@@ -74,6 +74,22 @@ public class DatasetVersion extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The held-out test size its split used: a fraction or a count; neither for versions stored before it was kept. */
+    @Column(name = "test_fraction", precision = 5, scale = 4)
+    public java.math.BigDecimal testFraction;
+
+    @Column(name = "test_count")
+    public Long testCount;
+
+    public io.tuneforge.dataset.split.TestSize testSize() {
+        return io.tuneforge.dataset.split.TestSize.ofStored(testFraction, testCount);
+    }
+
+    public void testSize(io.tuneforge.dataset.split.TestSize size) {
+        testFraction = size == null ? null : size.fraction();
+        testCount = size == null ? null : size.count();
+    }
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Mode mode = Mode.UPLOAD;

@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * Reads a version's stored examples in line order, a page per short transaction, so memory stays flat
- * whatever the version's size and no transaction stays open while a slow client reads.
+ * whatever the version's size and no transaction stays open while a slow client reads. A page is at most 500 rows
+ * and about 16 MiB of content (at least one row), so long examples cannot fill the heap either.
  */
 public final class ExamplePages {
 
     private static final int PAGE = 500;
+    private static final long PAGE_BYTES = 16L << 20;
 
     private ExamplePages() {
     }
@@ -27,12 +29,12 @@ public final class ExamplePages {
         while (true) {
             long cursor = after;
             List<DatasetExample> page = QuarkusTransaction.requiringNew()
-                    .call(() -> DatasetExample.pageAfter(versionId, split, cursor, PAGE));
+                    .call(() -> DatasetExample.pageAfter(versionId, split, cursor, PAGE, PAGE_BYTES));
+            if (page.isEmpty()) {
+                return;
+            }
             for (DatasetExample example : page) {
                 sink.accept(example);
-            }
-            if (page.size() < PAGE) {
-                return;
             }
             after = page.get(page.size() - 1).key.lineNo();
         }

@@ -181,7 +181,7 @@ public class FeedbackVersions {
             DatasetIngestion.FeedbackBatch batch = new DatasetIngestion.FeedbackBatch(lines, write(lineage),
                     stored -> take(datasetId, claim, stored));
             version = ingestion.ingest(new DatasetIngestion.Request(tenantId, datasetId,
-                    DatasetVersion.Mode.FEEDBACK, null, false, null, batch), InputStream.nullInputStream());
+                    DatasetVersion.Mode.FEEDBACK, null, false, null, batch, null), InputStream.nullInputStream());
             LOG.infof("dataset %s: version %d from %d feedback pairs (%s), %s", datasetId, version.version,
                     claim.pairIds().size(), trigger.wireName(), version.status.name().toLowerCase(Locale.ROOT));
             return version;

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.dataset.split.SplitConfig;
 import io.tuneforge.dataset.split.SplitPlan;
 import io.tuneforge.dataset.split.StratifiedSplitter;
+import io.tuneforge.dataset.split.TestSize;
 import io.tuneforge.dataset.validation.ExampleSignals;
 import io.tuneforge.dataset.validation.imports.ImportResult;
 import io.tuneforge.dataset.validation.input.JsonlLineReader;
@@ -57,6 +58,8 @@ public class DatasetIngestion {
     private static final int MAX_KEPT_FINDINGS = 200;
     private static final int KEPT_PER_ERROR_CODE = 5;
     private static final int FLUSH_EVERY = 500;
+    /** Content held by the session before a flush: with long lines, 500 rows alone could outgrow the heap. */
+    private static final long FLUSH_BYTES = 16L << 20;
     private static final int UPDATE_BATCH = 1000;
     private static final int MAX_CATEGORY_CHARS = 200;
 
@@ -89,11 +92,12 @@ public class DatasetIngestion {
      * of a validated parent (no upload). {@code importFormat} converts the upload first ("auto" detects the format).
      */
     public record Request(String tenantId, String datasetId, DatasetVersion.Mode mode, Integer parentVersion,
-                          boolean convert, SourceFormat importFormat, FeedbackBatch feedback) {
+                          boolean convert, SourceFormat importFormat, FeedbackBatch feedback, TestSize testSize) {
 
+        /** {@code testSize}: the held-out size of this version; null takes the dataset's, else the configured one. */
         public Request(String tenantId, String datasetId, DatasetVersion.Mode mode, Integer parentVersion,
-                       boolean convert, SourceFormat importFormat) {
-            this(tenantId, datasetId, mode, parentVersion, convert, importFormat, null);
+                       boolean convert, SourceFormat importFormat, TestSize testSize) {
+            this(tenantId, datasetId, mode, parentVersion, convert, importFormat, null, testSize);
         }
     }
 
@@ -124,25 +128,28 @@ public class DatasetIngestion {
         SourceConversions.Imported imported = null;
         SourceConversions.Redacted redacted = null;
         try {
+            ContentBounds bounds = engine.bounds();
             InputStream body = upload;
             if (request.convert()) {
-                imported = conversions.importUpload(upload, request.importFormat(), dataset.method);
+                imported = conversions.importUpload(upload, request.importFormat(), dataset.method, bounds);
                 body = Files.newInputStream(imported.file());
             }
             UploadSpool spool;
             if (request.mode() == DatasetVersion.Mode.FEEDBACK) {
                 try (InputStream pairs = Files.newInputStream(request.feedback().lines())) {
-                    spool = parent != null ? UploadSpool.appending(parent.id, pairs) : UploadSpool.of(pairs);
+                    spool = parent != null ? UploadSpool.appending(parent.id, pairs, bounds) : UploadSpool.of(pairs, bounds);
                 }
             } else if (request.mode() == DatasetVersion.Mode.REDACTED) {
                 redacted = conversions.redactVersion(parent.id);
                 spool = UploadSpool.ofFile(redacted.file(), 0);
             } else if (parent != null) {
-                spool = UploadSpool.appending(parent.id, body);
+                spool = UploadSpool.appending(parent.id, body, bounds);
             } else {
-                spool = UploadSpool.of(body);
+                spool = UploadSpool.of(body, bounds);
             }
             try (spool; InputStream closeBody = body; ExampleSignalSpool signals = new ExampleSignalSpool()) {
+                // Before anything holds a line or an example: what the heap cannot take is refused here.
+                bounds.check(spool.content());
                 MethodCheck method = new MethodCheck(dataset.method);
                 ValidationReport report = engine.validate(spool, example -> {
                     method.observe(example);
@@ -151,9 +158,11 @@ public class DatasetIngestion {
                 signals.finish();
                 SourceConversions.Imported importedResult = imported;
                 SourceConversions.Redacted redactedResult = redacted;
+                TestSize testSize = request.testSize() != null ? request.testSize()
+                        : dataset.testSize() != null ? dataset.testSize() : TestSize.ofPercent(splitConfig.testPercent());
                 return QuarkusTransaction.requiringNew().timeout((int) config.storeTimeout().toSeconds()).call(() -> {
                     try (InputStream content = spool.content(); ExampleSignalSpool.Reader examples = signals.read()) {
-                        DatasetVersion version = store(request.tenantId(), dataset, report, method, content, examples);
+                        DatasetVersion version = store(request.tenantId(), dataset, report, method, content, examples, testSize);
                         version.mode = request.mode();
                         version.parentVersionId = parent == null ? null : parent.id;
                         boolean uploaded = redactedResult == null && request.feedback() == null;
@@ -243,7 +252,7 @@ public class DatasetIngestion {
      * so the content is not parsed again) and its split.
      */
     private DatasetVersion store(String tenantId, Dataset dataset, ValidationReport report, MethodCheck method,
-                                 InputStream content, ExampleSignalSpool.Reader examples) throws IOException {
+                                 InputStream content, ExampleSignalSpool.Reader examples, TestSize testSize) throws IOException {
         if (report.input().examples() == 0 && report.input().unparsableLines() == 0) {
             throw ApiProblem.badRequest("Empty upload", "The upload has no examples: send JSONL, one JSON object per line.");
         }
@@ -261,6 +270,7 @@ public class DatasetIngestion {
         version.encoding = engine.encoding();
         version.createdAt = clock.instant();
         version.status = DatasetVersion.Status.REJECTED;
+        version.testSize(testSize);
 
         List<Finding> kept = new ArrayList<>();
         Map<String, Long> countsByCode = new LinkedHashMap<>();
@@ -293,11 +303,14 @@ public class DatasetIngestion {
             return version;
         }
 
+        StratifiedSplitter splitter = StratifiedSplitter.of(splitConfig, testSize);
+        // Refused before any row is written: a held-out size that leaves nothing to train on.
+        splitter.checkRoom(report.input().examples());
         em.persist(version);
         em.flush();
-        StratifiedSplitter splitter = StratifiedSplitter.of(splitConfig);
         long[] lineOfExample = new long[1024];
         long stored = 0;
+        long unflushedBytes = 0;
         JsonlLineReader lines = new JsonlLineReader(content, engine.maxLineBytes());
         ExampleSignals next = examples.next();
         for (RawLine raw = lines.next(); raw != null && next != null; raw = lines.next()) {
@@ -319,9 +332,11 @@ public class DatasetIngestion {
             row.category = truncate(next.category());
             em.persist(row);
             stored++;
-            if (stored % FLUSH_EVERY == 0) {
+            unflushedBytes += raw.byteLength();
+            if (stored % FLUSH_EVERY == 0 || unflushedBytes >= FLUSH_BYTES) {
                 em.flush();
                 em.clear();
+                unflushedBytes = 0;
             }
             next = examples.next();
         }

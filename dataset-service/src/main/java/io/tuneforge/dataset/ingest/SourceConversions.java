@@ -29,7 +29,6 @@ import java.nio.file.Path;
 @ApplicationScoped
 public class SourceConversions {
 
-    private final DatasetImporter importer = new DatasetImporter();
     private final PiiRedactor redactor = new PiiRedactor();
 
     /** The converted JSONL, the importer's report, and the bytes of the upload as sent. */
@@ -44,13 +43,16 @@ public class SourceConversions {
      * Converts an upload to OpenAI JSONL. {@code format} null detects it from the first recognisable record.
      * A file with nothing to convert, or whose examples do not fit the dataset's method, is refused (422).
      */
-    Imported importUpload(InputStream upload, SourceFormat format, String method) throws IOException {
+    Imported importUpload(InputStream upload, SourceFormat format, String method, ContentBounds bounds) throws IOException {
+        DatasetImporter importer = new DatasetImporter(bounds.maxLineBytes());
         Path file = Files.createTempFile("tuneforge-import-", ".jsonl");
         try {
             CountingInputStream counted = new CountingInputStream(upload);
             ImportResult result;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                result = importer.convert(new BufferedInputStream(counted, 1 << 16), out, format);
+                // Decompressed here, up to the content limit, so a gzip bomb stops there; the line bounds apply to the
+                // converted JSONL (the source may be one JSON array on one line, read a record at a time).
+                result = importer.convert(bounds.sizeLimited(UploadSpool.decompressed(bounds.bodyLimited(counted))), out, format);
             } catch (ImportException e) {
                 throw ApiProblem.unprocessable("Nothing to import", e.getMessage()
                         + ". Pick the format with ?import=alpaca|sharegpt|chosen_rejected|prompt_completion, or upload "

@@ -32,12 +32,12 @@ final class UploadSpool implements AutoCloseable {
         this.firstUploadedLine = firstUploadedLine;
     }
 
-    /** The upload as it was sent (plain or gzip). */
-    static UploadSpool of(InputStream upload) throws IOException {
+    /** The upload as it was sent (plain or gzip), at most the content limit as sent. */
+    static UploadSpool of(InputStream upload, ContentBounds bounds) throws IOException {
         Path file = Files.createTempFile("tuneforge-upload-", ".jsonl");
         try {
             CountingInputStream counted = new CountingInputStream(upload);
-            Files.copy(counted, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(bounds.bodyLimited(counted), file, StandardCopyOption.REPLACE_EXISTING);
             return new UploadSpool(file, counted.count(), 1);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
@@ -52,9 +52,10 @@ final class UploadSpool implements AutoCloseable {
 
     /**
      * The parent version's examples, one per line in their order, followed by the upload's lines (gunzipped):
-     * the file an appended version is validated as a whole from.
+     * the file an appended version is validated as a whole from. The upload is decompressed only up to the content
+     * limit (the whole file's bounds are checked afterwards, as for any upload).
      */
-    static UploadSpool appending(String parentVersionId, InputStream upload) throws IOException {
+    static UploadSpool appending(String parentVersionId, InputStream upload, ContentBounds bounds) throws IOException {
         Path file = Files.createTempFile("tuneforge-append-", ".jsonl");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             long[] lines = {0};
@@ -64,7 +65,7 @@ final class UploadSpool implements AutoCloseable {
                 lines[0]++;
             });
             CountingInputStream counted = new CountingInputStream(upload);
-            try (InputStream content = gunzipIfCompressed(new BufferedInputStream(counted, 1 << 16))) {
+            try (InputStream content = bounds.sizeLimited(decompressed(bounds.bodyLimited(counted)))) {
                 content.transferTo(out);
             }
             return new UploadSpool(file, counted.count(), lines[0] + 1);
@@ -90,10 +91,12 @@ final class UploadSpool implements AutoCloseable {
 
     /** The text to store: gunzipped when it was sent gzip-compressed (recognised by its magic bytes). */
     InputStream content() throws IOException {
-        return gunzipIfCompressed(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        return decompressed(Files.newInputStream(file));
     }
 
-    private static InputStream gunzipIfCompressed(BufferedInputStream in) throws IOException {
+    /** {@code raw} gunzipped when it is gzip (recognised by its magic bytes), else as it is; buffered. */
+    static InputStream decompressed(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         int first = in.read();
         int second = in.read();

@@ -23,16 +23,29 @@ import java.nio.file.Files;
 
 /**
  * The dataset-validation engine as this service runs it: default options (o200k_base, the
- * gpt-4o-mini per-example limit), the report stored as JSON in the API's snake_case.
+ * gpt-4o-mini per-example limit) with this service's line limit ({@code tuneforge.dataset.ingest.max-line-size}),
+ * the report stored as JSON in the API's snake_case.
  */
 @ApplicationScoped
 public class ValidationEngine {
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+    private final ContentBounds bounds;
+    private final ValidationOptions options;
+    private final DatasetValidator validator;
 
-    private final ValidationOptions options = ValidationOptions.defaults();
-    private final DatasetValidator validator = new DatasetValidator(options);
+    @Inject
+    ValidationEngine(ObjectMapper json, IngestConfig config) {
+        this.json = json;
+        this.bounds = ContentBounds.of(config);
+        this.options = ValidationOptions.defaults().withMaxLineBytes(bounds.maxLineBytes());
+        this.validator = new DatasetValidator(options);
+    }
+
+    /** The configured bounds every version's content is checked against before it is validated. */
+    ContentBounds bounds() {
+        return bounds;
+    }
 
     /** Validates the spooled upload; every example's signals go to {@code examples}, in file order. */
     ValidationReport validate(UploadSpool spool, ExampleObserver examples) throws IOException {

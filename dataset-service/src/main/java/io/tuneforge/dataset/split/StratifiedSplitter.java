@@ -34,7 +34,7 @@ public final class StratifiedSplitter {
     private static final int NEAR_BITS = QualityThresholds.defaults().nearDuplicateBits();
 
     private final long seed;
-    private final int testPercent;
+    private final TestSize test;
     private final int validationPercent;
 
     private long[] prompts = new long[1024];
@@ -54,17 +54,40 @@ public final class StratifiedSplitter {
     private int promptCount;
 
     public StratifiedSplitter(long seed, int testPercent, int validationPercent) {
-        if (testPercent < 0 || validationPercent < 0 || testPercent + validationPercent >= 100) {
+        this(seed, TestSize.ofPercent(testPercent), validationPercent);
+        if (testPercent < 0 || testPercent + validationPercent >= 100) {
             throw new IllegalArgumentException("test (" + testPercent + "%) and validation (" + validationPercent
                     + "%) must be non-negative and leave room for training");
         }
+    }
+
+    /** {@code test}: the held-out size, a fraction or a count; the validation split is a percentage. */
+    public StratifiedSplitter(long seed, TestSize test, int validationPercent) {
+        if (validationPercent < 0 || validationPercent >= 100) {
+            throw new IllegalArgumentException("validation (" + validationPercent + "%) must be between 0 and 99");
+        }
         this.seed = seed;
-        this.testPercent = testPercent;
+        this.test = test;
         this.validationPercent = validationPercent;
     }
 
-    public static StratifiedSplitter of(SplitConfig config) {
-        return new StratifiedSplitter(config.seed(), config.testPercent(), config.validationPercent());
+    /** The configured split with {@code test} as the held-out size (null: the configured percentage). */
+    public static StratifiedSplitter of(SplitConfig config, TestSize test) {
+        return new StratifiedSplitter(config.seed(), test != null ? test : TestSize.ofPercent(config.testPercent()),
+                config.validationPercent());
+    }
+
+    /**
+     * The held-out and validation sizes leave at least one training example of {@code n}.
+     *
+     * @throws TestSizeTooLarge when they do not
+     */
+    public void checkRoom(long n) {
+        long held = test.target(n);
+        long validation = Math.round(n * validationPercent / 100.0);
+        if (n > 0 && held + validation >= n) {
+            throw new TestSizeTooLarge(test, n, validation);
+        }
     }
 
     /** Adds the next example; returns its index in the {@link SplitPlan}. */
@@ -102,8 +125,8 @@ public final class StratifiedSplitter {
         for (int root : roots) {
             strataSize[stratumOf(root, stratified)] += groupSize[root];
         }
-        long[] testTarget = apportion(strataSize, testPercent, Math.round(n * testPercent / 100.0));
-        long[] validationTarget = apportion(strataSize, validationPercent, Math.round(n * validationPercent / 100.0));
+        long[] testTarget = apportion(strataSize, test.numerator(n), test.denominator(n), test.target(n));
+        long[] validationTarget = apportion(strataSize, validationPercent, 100, Math.round(n * validationPercent / 100.0));
 
         roots.sort(Comparator.<Integer>comparingLong(r -> ContentFingerprint.combine(seed, prompts[r])).thenComparingInt(r -> r));
         long[] inTest = new long[strata];
@@ -157,24 +180,28 @@ public final class StratifiedSplitter {
     }
 
     /**
-     * {@code total} examples shared out to strata in proportion to their sizes: each gets the floor of its exact
-     * share, the rest go one each to the largest remainders (ties: first-seen category first).
+     * {@code total} examples shared out to strata in proportion to their sizes, each stratum's exact share being
+     * {@code size * numerator / denominator} (a percentage: p / 100; a count c of n examples: c / n): each gets the
+     * floor of its share, the rest go one each to the largest remainders (ties: first-seen category first).
      */
-    static long[] apportion(long[] sizes, int percent, long total) {
+    static long[] apportion(long[] sizes, long numerator, long denominator, long total) {
         long[] out = new long[sizes.length];
+        long[] remainder = new long[sizes.length];
         long given = 0;
         for (int s = 0; s < sizes.length; s++) {
-            out[s] = sizes[s] * percent / 100;
+            // No overflow: sizes and the numerator are at most the example count (a larger count fails checkRoom).
+            out[s] = sizes[s] * numerator / denominator;
+            remainder[s] = sizes[s] * numerator % denominator;
             given += out[s];
         }
         Integer[] byRemainder = new Integer[sizes.length];
         for (int s = 0; s < sizes.length; s++) {
             byRemainder[s] = s;
         }
-        Arrays.sort(byRemainder, Comparator.<Integer>comparingLong(s -> -(sizes[s] * percent % 100)).thenComparingInt(s -> s));
+        Arrays.sort(byRemainder, Comparator.<Integer>comparingLong(s -> -remainder[s]).thenComparingInt(s -> s));
         for (int k = 0; k < byRemainder.length && given < total; k++) {
             int s = byRemainder[k];
-            if (sizes[s] * percent % 100 > 0) {
+            if (remainder[s] > 0) {
                 out[s]++;
                 given++;
             }

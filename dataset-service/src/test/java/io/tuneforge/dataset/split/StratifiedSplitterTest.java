@@ -14,7 +14,10 @@ class StratifiedSplitterTest {
 
     /** 600 "billing", 300 "refund", 100 "fraud", each with its own prompt and dialogue. */
     private static StratifiedSplitter imbalanced(long seed) {
-        StratifiedSplitter splitter = new StratifiedSplitter(seed, 10, 10);
+        return imbalanced(new StratifiedSplitter(seed, 10, 10));
+    }
+
+    private static StratifiedSplitter imbalanced(StratifiedSplitter splitter) {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 1000; i++) {
             String category = i % 10 == 0 ? "fraud" : i % 10 < 4 ? "refund" : "billing";
@@ -32,6 +35,40 @@ class StratifiedSplitterTest {
         assertThat(plan.stats(Split.VALIDATION).categories()).containsExactlyInAnyOrderEntriesOf(Map.of("billing", 60L, "refund", 30L, "fraud", 10L));
         assertThat(plan.stats(Split.TRAIN).categories()).containsExactlyInAnyOrderEntriesOf(Map.of("billing", 480L, "refund", 240L, "fraud", 80L));
         assertThat(plan.stats(Split.TRAIN).tokens()).isEqualTo(8000);
+    }
+
+    @Test
+    void theHeldOutSizeIsACountOrAFractionAndStaysStratified() {
+        SplitPlan counted = imbalanced(new StratifiedSplitter(42, TestSize.parse("37"), 10)).assign();
+        assertThat(counted.stats(Split.TEST).examples()).isEqualTo(37);
+        // 22.2 / 11.1 / 3.7 by share: the one left over goes to the largest remainder (fraud).
+        assertThat(counted.stats(Split.TEST).categories()).containsExactlyInAnyOrderEntriesOf(Map.of("billing", 22L, "refund", 11L, "fraud", 4L));
+        assertThat(counted.stats(Split.VALIDATION).examples()).isEqualTo(100);
+
+        SplitPlan quarter = imbalanced(new StratifiedSplitter(42, TestSize.parse("0.25"), 10)).assign();
+        assertThat(quarter.stats(Split.TEST).categories()).containsExactlyInAnyOrderEntriesOf(Map.of("billing", 150L, "refund", 75L, "fraud", 25L));
+
+        // The default (10 %) as a fraction is the same split as the percentage.
+        SplitPlan tenth = imbalanced(new StratifiedSplitter(42, TestSize.parse("0.1"), 10)).assign();
+        SplitPlan percent = imbalanced(42).assign();
+        for (int i = 0; i < percent.size(); i++) {
+            assertThat(tenth.splitOf(i)).isEqualTo(percent.splitOf(i));
+        }
+    }
+
+    @Test
+    void aHeldOutSizeThatLeavesNothingToTrainOnIsRefusedAndBadValuesAreExplained() {
+        new StratifiedSplitter(42, TestSize.parse("899"), 10).checkRoom(1000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StratifiedSplitter(42, TestSize.parse("900"), 10).checkRoom(1000))
+                .isInstanceOf(TestSizeTooLarge.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StratifiedSplitter(42, TestSize.parse("0.9"), 10).checkRoom(1000))
+                .isInstanceOf(TestSizeTooLarge.class);
+        for (String bad : new String[] {"0", "-3", "1.5", "0.00001", "ten"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSize.parse(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("e.g.");
+        }
+        assertThat(TestSize.parse("1").count()).isEqualTo(1);
+        assertThat(TestSize.parse("0.150").value()).isEqualTo(new java.math.BigDecimal("0.15"));
     }
 
     @Test
@@ -97,6 +134,6 @@ class StratifiedSplitterTest {
     void heldOutSharesAreApportionedByLargestRemainder() {
         // 10% of 14, 4 and 17 is 1.4, 0.4, 1.7: floors 1, 0, 1; the total 3.5 rounds to 4, so the two largest
         // remainders (0.7, then 0.4 of the first) get one more each, not the first strata in order.
-        assertThat(StratifiedSplitter.apportion(new long[] {14, 4, 17}, 10, 4)).containsExactly(2, 0, 2);
+        assertThat(StratifiedSplitter.apportion(new long[] {14, 4, 17}, 10, 100, 4)).containsExactly(2, 0, 2);
     }
 }
