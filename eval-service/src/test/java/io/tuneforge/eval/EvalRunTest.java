@@ -53,8 +53,17 @@ class EvalRunTest {
                 .as("classification is sliced by the reference label").containsExactlyInAnyOrderElementsOf(EvalFixtures.LABELS);
         assertThat(report.getInt("models.find { it.role == 'candidate' }.latency.count")).isEqualTo(examples);
         assertThat(report.getLong("models.find { it.role == 'candidate' }.prompt_tokens")).isPositive();
-        assertThat(report.getString("comparison.find { it.metric == 'cost_per_1k_calls_usd' }.fine_tuned"))
-                .as("no catalog configured: cost unknown, never zero").isNull();
+        // Priced by the real cost-service's catalog (decimal strings): gpt-4o-mini base and fine-tuned prices.
+        String tunedCost = report.getString("comparison.find { it.metric == 'cost_per_1k_calls_usd' }.fine_tuned");
+        String baseCost = report.getString("comparison.find { it.metric == 'cost_per_1k_calls_usd' }.base");
+        assertThat(baseCost).as("base cost per 1K calls").isNotNull();
+        assertThat(tunedCost).as("fine-tuned cost per 1K calls").isNotNull();
+        assertThat(Double.parseDouble(tunedCost)).isPositive();
+        long calls = report.getLong("models.find { it.role == 'baseline' }.latency.count");
+        double basePerCall = (report.getLong("models.find { it.role == 'baseline' }.prompt_tokens") * 0.15
+                + report.getLong("models.find { it.role == 'baseline' }.completion_tokens") * 0.60) / 1_000_000 / calls;
+        assertThat(Double.parseDouble(baseCost)).as("1000 x tokens per call x the catalog's gpt-4o-mini price").isCloseTo(basePerCall * 1000,
+                org.assertj.core.data.Offset.offset(1e-6));
 
         given().header("Authorization", bearer(KEY)).queryParam("format", "markdown")
                 .when().get("/api/v1/evals/" + evalId + "/report")

@@ -6,7 +6,7 @@ import io.tuneforge.testsupport.SiblingServices;
 import java.util.Map;
 
 /**
- * Starts dataset-service and openai-simulator as real JVMs (on the test's broker and database) and
+ * Starts dataset-service, cost-service (prices) and openai-simulator as real JVMs (on the test's broker and database) and
  * points eval-service at them. The simulator's speed comes from the TUNEFORGE_SIMULATOR_* variables
  * surefire sets (pom.xml), which the sibling JVMs inherit.
  */
@@ -15,10 +15,11 @@ public class EvalSiblings implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         // Side by side: each JVM start mostly waits, so two at once take little longer than one.
-        SiblingServices.start("dataset-service", "openai-simulator");
+        SiblingServices.start("dataset-service", "cost-service", "openai-simulator");
         String datasets = SiblingServices.baseUrl("dataset-service");
         String simulator = SiblingServices.baseUrl("openai-simulator");
         return Map.of("tuneforge.eval.dataset-service-url", datasets,
+                "quarkus.rest-client.cost-service.url", SiblingServices.baseUrl("cost-service"),
                 "tuneforge.provider.fallback.base-url", simulator + "/v1",
                 "tuneforge.provider.fallback.api-key", "sk-test-eval",
                 "tuneforge.eval.worker.poll", "200ms",

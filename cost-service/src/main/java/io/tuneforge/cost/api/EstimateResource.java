@@ -82,8 +82,8 @@ public class EstimateResource {
      * @param models         candidate model ids; omitted = every model supporting the method
      */
     public record TrainingQuoteRequest(
-            @NotNull @Min(0) Long tokensPerEpoch,
-            @NotNull @Min(1) Long trainExamples,
+            @NotNull @Min(0) @Max(value = Bounds.TRAINING_TOKENS, message = "must be at most {value} tokens") Long tokensPerEpoch,
+            @NotNull @Min(1) @Max(value = Bounds.TRAIN_EXAMPLES, message = "must be at most {value} examples") Long trainExamples,
             @Min(1) @Max(50) Integer nEpochs,
             String method,
             List<@NotBlank String> models) {
@@ -93,7 +93,10 @@ public class EstimateResource {
                                     List<CandidateView> candidates) {
     }
 
-    public record LoadRequest(@NotNull @Min(0) Long inputTokens, @Min(0) Long cachedInputTokens, @NotNull @Min(0) Long outputTokens) {
+    public record LoadRequest(
+            @NotNull @Min(0) @Max(value = Bounds.TOKENS_PER_REQUEST, message = "must be at most {value} tokens per request") Long inputTokens,
+            @Min(0) @Max(value = Bounds.TOKENS_PER_REQUEST, message = "must be at most {value} tokens per request") Long cachedInputTokens,
+            @NotNull @Min(0) @Max(value = Bounds.TOKENS_PER_REQUEST, message = "must be at most {value} tokens per request") Long outputTokens) {
         InferenceLoad load() {
             return new InferenceLoad(inputTokens, cachedInputTokens == null ? 0 : cachedInputTokens, outputTokens);
         }
@@ -105,12 +108,12 @@ public class EstimateResource {
      */
     public record InferenceEstimateRequest(
             @NotBlank String model,
-            @NotNull @Min(0) Long requestsPerMonth,
+            @NotNull @Min(0) @Max(value = Bounds.REQUESTS_PER_MONTH, message = "must be at most {value} requests") Long requestsPerMonth,
             @NotNull @Valid LoadRequest fineTuned,
             String baseModel,
             @Valid LoadRequest base,
             @DecimalMin(value = "0", message = "must not be negative") BigDecimal trainingCostUsd,
-            @Min(0) Long trainedTokens,
+            @Min(0) @Max(value = Bounds.TRAINING_TOKENS, message = "must be at most {value} tokens") Long trainedTokens,
             @Min(1) @Max(120) Integer months) {
     }
 

@@ -9,6 +9,7 @@ import io.tuneforge.platform.problem.ApiProblem;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +42,7 @@ public class RecommendationResource {
             String method,
             @Min(1) Long longestExampleTokens,
             @Min(1) Long contextTokens,
-            @Min(0) Long trainedTokens,
+            @Min(0) @Max(value = Bounds.TRAINING_TOKENS, message = "must be at most {value} tokens") Long trainedTokens,
             @DecimalMin(value = "0", message = "must not be negative") BigDecimal maxTrainingCostUsd) {
     }
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -87,9 +88,9 @@ public class SpendResource {
             @NotBlank String kind,
             @NotBlank @Size(max = 200) String reference,
             @NotBlank @Size(max = 200) String model,
-            @NotNull @Min(0) Long inputTokens,
-            @Min(0) Long cachedInputTokens,
-            @NotNull @Min(0) Long outputTokens,
+            @NotNull @Min(0) @Max(value = Bounds.USAGE_TOKENS, message = "must be at most {value} tokens per usage record") Long inputTokens,
+            @Min(0) @Max(value = Bounds.USAGE_TOKENS, message = "must be at most {value} tokens per usage record") Long cachedInputTokens,
+            @NotNull @Min(0) @Max(value = Bounds.USAGE_TOKENS, message = "must be at most {value} tokens per usage record") Long outputTokens,
             Instant occurredAt,
             @Size(min = 1, max = 64) String pipelineId) {
     }

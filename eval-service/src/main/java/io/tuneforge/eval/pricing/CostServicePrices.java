@@ -1,81 +1,81 @@
 package io.tuneforge.eval.pricing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tuneforge.eval.clients.SiblingRefused;
+import io.tuneforge.eval.clients.SiblingUnavailable;
 import io.tuneforge.eval.metrics.Scorecard;
-import io.tuneforge.platform.tenancy.ServiceCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Prices from cost-service's catalog ({@code GET /api/v1/catalog/models/{model}}): fine-tuned prices
- * for {@code ft:} models, base prices otherwise. Without {@code tuneforge.eval.cost-service-url}, or
- * when cost-service does not answer, every price is unknown: a report must not wait on pricing.
+ * Prices from cost-service's catalog: fine-tuned prices for {@code ft:} models, base prices otherwise.
+ * Without {@code quarkus.rest-client.cost-service.url}, or when cost-service does not answer, every price
+ * is unknown: a report must not wait on pricing. A failing cost-service opens the circuit breaker, so a
+ * report assembled meanwhile does not wait out the timeouts again.
  */
 @ApplicationScoped
 public class CostServicePrices implements PriceCatalog {
 
     private static final Logger LOG = Logger.getLogger(CostServicePrices.class);
-    private static final int ATTEMPTS = 2;
 
-    @ConfigProperty(name = "tuneforge.eval.cost-service-url")
+    @ConfigProperty(name = "quarkus.rest-client.cost-service.url")
     Optional<String> costServiceUrl;
 
-    @ConfigProperty(name = "tuneforge.eval.cost-service-timeout", defaultValue = "5s")
-    Duration timeout;
-
     @Inject
-    ServiceCredentials credentials;
-
-    @Inject
-    ObjectMapper json;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Lookup lookup;
 
     @Override
     public Optional<Scorecard.TokenPrices> pricesOf(String tenantId, String model) {
         if (costServiceUrl.isEmpty() || costServiceUrl.get().isBlank()) {
             return Optional.empty();
         }
-        URI uri = URI.create(costServiceUrl.get().replaceAll("/$", "") + "/api/v1/catalog/models/"
-                + URLEncoder.encode(model, StandardCharsets.UTF_8).replace("+", "%20"));
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                HttpResponse<String> response = http.send(credentials.authorize(HttpRequest.newBuilder(uri).timeout(timeout).GET(),
-                        tenantId).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return parse(json.readTree(response.body()), model.startsWith("ft:"));
-                }
-                if (response.statusCode() < 500) {
-                    return Optional.empty();
-                }
-            } catch (IOException e) {
-                LOG.debugf("cost-service catalog unavailable for %s (attempt %d): %s", model, attempt, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
+        try {
+            return pricesOf(lookup.model(tenantId, model), model.startsWith("ft:"));
+        } catch (SiblingRefused e) {
+            LOG.debugf("cost-service has no catalog entry for %s: %s", model, e.getMessage());
+        } catch (SiblingUnavailable | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {
+            LOG.warnf("cost-service catalog unavailable for %s, its cost is shown as unknown: %s", model, e.toString());
         }
         return Optional.empty();
     }
 
-    static Optional<Scorecard.TokenPrices> parse(JsonNode model, boolean fineTuned) {
-        JsonNode prices = model.path("price").path(fineTuned ? "fine_tuned" : "base");
-        if (!prices.path("input").isNumber() || !prices.path("output").isNumber()) {
+    /** The input and output price of the model's kind; empty when either is unknown. */
+    static Optional<Scorecard.TokenPrices> pricesOf(CostCatalogClient.CatalogModel catalog, boolean fineTuned) {
+        if (catalog == null || catalog.price() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Scorecard.TokenPrices(prices.path("input").asDouble(), prices.path("output").asDouble()));
+        CostCatalogClient.InferencePrice prices = fineTuned ? catalog.price().fineTuned() : catalog.price().base();
+        if (prices == null || prices.input() == null || prices.output() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scorecard.TokenPrices(prices.input().doubleValue(), prices.output().doubleValue()));
+    }
+
+    /** The guarded call: bounded retries of what may pass (5xx, timeouts, refused connections), never of a 4xx. */
+    @ApplicationScoped
+    static class Lookup {
+
+        @Inject
+        @RestClient
+        CostCatalogClient client;
+
+        @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = SiblingRefused.class)
+        @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+                skipOn = SiblingRefused.class)
+        CostCatalogClient.CatalogModel model(String tenantId, String model) {
+            return client.model(tenantId, model);
+        }
     }
 }

@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The seed's 4.2 table: metric, base, fine-tuned, improvement. */
+/**
+ * The seed's 4.2 table: metric, base, fine-tuned, improvement. Each row says which direction is better, and
+ * a metric that means nothing for the task is kept but marked not applicable with the reason: BLEU and ROUGE-L
+ * compare word sequences, so for a classification task (one-label answers, no 4-grams) they read 0 next to a
+ * perfect exact match; exact match, accuracy and macro-F1 measure those answers instead.
+ */
 public final class ComparisonTable {
 
     private ComparisonTable() {
@@ -33,15 +38,15 @@ public final class ComparisonTable {
         if (base.formatCompliance() != null) {
             rows.add(higherBetter("format_compliance", base, fineTuned, Scorecard::formatCompliance));
         }
-        rows.add(higherBetter("rouge_l", base, fineTuned, Scorecard::rougeL));
+        rows.add(wordOverlap(higherBetter("rouge_l", base, fineTuned, Scorecard::rougeL), base));
         if (base.preferredRate() != null) {
             rows.add(higherBetter("closer_to_preferred", base, fineTuned, Scorecard::preferredRate));
         }
-        rows.add(higherBetter("bleu", base, fineTuned, Scorecard::bleu));
+        rows.add(wordOverlap(higherBetter("bleu", base, fineTuned, Scorecard::bleu), base));
         judge.ifPresent(j -> {
             Double b = meanScore(j, base);
             Double f = fineTuned == null ? null : meanScore(j, fineTuned);
-            rows.add(new ComparisonRow("judge_score", "score", b, f, b == null || f == null ? null : f - b));
+            rows.add(ComparisonRow.higherIsBetter("judge_score", "score", b, f));
         });
         rows.add(lowerBetter("latency_avg_ms", "ms", base, fineTuned, s -> s.latency().avgMs()));
         rows.add(lowerBetter("latency_p50_ms", "ms", base, fineTuned, s -> s.latency().p50Ms()));
@@ -56,16 +61,19 @@ public final class ComparisonTable {
         return judge.score(ModelRole.ofWire(card.role())).map(JudgeReport.ModelScore::meanScore).orElse(null);
     }
 
+    static final String WORD_OVERLAP_NOT_APPLICABLE = "classification: answers are single labels, measured by exact_match, "
+            + "accuracy and macro_f1; word-overlap scores need sentences";
+
+    private static ComparisonRow wordOverlap(ComparisonRow row, Scorecard base) {
+        return base.classification() != null ? row.notApplicable(WORD_OVERLAP_NOT_APPLICABLE) : row;
+    }
+
     private static ComparisonRow higherBetter(String metric, Scorecard base, Scorecard fineTuned, Function<Scorecard, Double> value) {
-        Double b = value.apply(base);
-        Double f = fineTuned == null ? null : value.apply(fineTuned);
-        return new ComparisonRow(metric, "ratio", b, f, b == null || f == null ? null : f - b);
+        return ComparisonRow.higherIsBetter(metric, "ratio", value.apply(base), fineTuned == null ? null : value.apply(fineTuned));
     }
 
     private static ComparisonRow lowerBetter(String metric, String unit, Scorecard base, Scorecard fineTuned,
                                              Function<Scorecard, Double> value) {
-        Double b = value.apply(base);
-        Double f = fineTuned == null ? null : value.apply(fineTuned);
-        return new ComparisonRow(metric, unit, b, f, b == null || f == null ? null : b - f);
+        return ComparisonRow.lowerIsBetter(metric, unit, value.apply(base), fineTuned == null ? null : value.apply(fineTuned));
     }
 }

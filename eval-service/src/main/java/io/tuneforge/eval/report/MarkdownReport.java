@@ -29,9 +29,18 @@ public final class MarkdownReport {
                 .append(cell(report.fineTunedModel() == null ? "-" : report.fineTunedModel())).append("`) | improvement |\n");
         md.append("|---|---|---|---|\n");
         for (ComparisonRow row : report.comparison()) {
+            if (!row.applicable()) {
+                md.append("| ").append(row.metric()).append(" | n/a | ").append(report.fineTunedModel() == null ? "-" : "n/a")
+                        .append(" | n/a: ").append(cell(row.note())).append(" |\n");
+                continue;
+            }
             md.append("| ").append(row.metric()).append(" | ").append(value(row.unit(), row.base())).append(" | ")
                     .append(report.fineTunedModel() == null ? "-" : value(row.unit(), row.fineTuned())).append(" | ")
                     .append(report.fineTunedModel() == null ? "-" : improvement(row)).append(" |\n");
+        }
+        if (report.fineTunedModel() != null) {
+            md.append("\nImprovement: the fine-tuned model against the base, in words (better or worse). Higher is better for "
+                    + "rates and scores (pp = percentage points); lower is better for latency, tokens and cost.\n");
         }
 
         if (!report.gates().isEmpty()) {
@@ -115,17 +124,26 @@ public final class MarkdownReport {
         };
     }
 
+    /** The change in words: "+50.0 pp (better)", "483 ms slower (worse)", "42.7 fewer tokens (better)". */
     private static String improvement(ComparisonRow row) {
-        if (row.improvement() == null) {
+        if (row.change() == null || row.verdict() == null) {
             return "unknown";
         }
-        return switch (row.unit()) {
-            case "ratio" -> String.format(Locale.ROOT, "%+.1f pp", row.improvement() * 100);
-            case "ms" -> String.format(Locale.ROOT, "%+.0f ms", row.improvement());
-            case "usd" -> String.format(Locale.ROOT, "%+.4f $", row.improvement());
-            case "score" -> String.format(Locale.ROOT, "%+.2f", row.improvement());
-            default -> String.format(Locale.ROOT, "%+.1f", row.improvement());
+        if (row.verdict().equals("same")) {
+            return "same";
+        }
+        double change = row.change();
+        double size = Math.abs(change);
+        boolean up = change > 0;
+        String amount = switch (row.unit()) {
+            case "ratio" -> String.format(Locale.ROOT, "%+.1f pp", change * 100);
+            case "ms" -> String.format(Locale.ROOT, "%.0f ms %s", size, up ? "slower" : "faster");
+            case "tokens" -> String.format(Locale.ROOT, "%.1f %s tokens", size, up ? "more" : "fewer");
+            case "usd" -> String.format(Locale.ROOT, "$%.4f %s", size, up ? "more" : "less");
+            case "score" -> String.format(Locale.ROOT, "%+.2f", change);
+            default -> String.format(Locale.ROOT, "%+.1f", change);
         };
+        return amount + " (" + row.verdict() + ")";
     }
 
     private static String ratio(double value) {

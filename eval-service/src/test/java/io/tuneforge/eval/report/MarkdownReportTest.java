@@ -46,14 +46,42 @@ class MarkdownReportTest {
 
         assertThat(md).contains("**Decision: promote**");
         assertThat(md).contains("| metric | base (`gpt-4o-mini`) | fine-tuned (`ft:gpt-4o-mini:acme::x`) | improvement |");
-        assertThat(md).contains("| exact_match | 25.0% | 75.0% | +50.0 pp |");
-        assertThat(md).contains("| format_compliance | 25.0% | 100.0% | +75.0 pp |");
-        assertThat(md).contains("| latency_avg_ms | 20 ms | 11 ms | +9 ms |");
+        assertThat(md).contains("| exact_match | 25.0% | 75.0% | +50.0 pp (better) |");
+        assertThat(md).contains("| format_compliance | 25.0% | 100.0% | +75.0 pp (better) |");
+        assertThat(md).as("a faster model: fewer ms, said in words").contains("| latency_avg_ms | 20 ms | 11 ms | 9 ms faster (better) |");
+        assertThat(md).as("one-word labels: BLEU and ROUGE-L say nothing, so they are n/a with the reason")
+                .contains("| bleu | n/a | n/a | n/a: classification: answers are single labels")
+                .contains("| rouge_l | n/a | n/a | n/a: classification");
+        assertThat(md).contains("Higher is better for rates and scores").contains("lower is better for latency, tokens and cost");
         assertThat(md).as("an unknown price is never shown as zero").contains("| cost_per_1k_calls_usd | $0.0051 | unknown | unknown |");
         assertThat(md).contains("| accuracy_above_baseline | pass |");
         assertThat(md).contains("| candidate | 100.0% (n=2) | 50.0% (n=2) |");
         assertThat(md).contains("### wrong_answer — candidate `ft:gpt-4o-mini:acme::x`: 1")
                 .contains("- #3 `ticket #3` → `billing` (expected 'shipping')");
+    }
+
+    @Test
+    void aSlowerModelWithFewerTokensReadsAsWorseLatencyAndBetterTokensAndTheJsonRowSaysTheDirection() {
+        Map<ModelRole, List<ScoredAnswer>> answers = Map.of(
+                ModelRole.CANDIDATE, List.of(new ScoredAnswer(0, "the parcel left on monday", null,
+                        "the parcel left on monday", null, 700L, 20, 5)),
+                ModelRole.BASELINE, List.of(new ScoredAnswer(0, "the parcel left on monday", null, "it left", null, 217L, 60, 7)));
+        EvalSpec generation = new EvalSpec(SPEC.models(), new EvalTask(TaskKind.GENERATION, FormatKind.NONE, null, null),
+                GateSettings.DEFAULTS, 1, null);
+        EvalReport report = ReportAssembly.assemble("eval_4", "ds_1", "dsv_1", generation, answers, model -> Optional.empty(),
+                Optional.empty(), idx -> "q" + idx, Optional.empty()).report();
+
+        String md = MarkdownReport.render(report);
+
+        assertThat(md).contains("| latency_avg_ms | 217 ms | 700 ms | 483 ms slower (worse) |");
+        assertThat(md).contains("| tokens_per_call | 67.0 | 25.0 | 42.0 fewer tokens (better) |");
+        assertThat(md).as("generation: word overlap applies").containsPattern("\\| bleu \\| 0\\.0% \\| 100\\.0% \\| \\+100\\.0 pp \\(better\\) \\|");
+        ComparisonRow latency = report.comparison().stream().filter(r -> r.metric().equals("latency_avg_ms")).findFirst().orElseThrow();
+        assertThat(latency.better()).isEqualTo("lower");
+        assertThat(latency.change()).isEqualTo(483.0);
+        assertThat(latency.improvement()).as("positive = better, kept for existing readers").isEqualTo(-483.0);
+        assertThat(latency.verdict()).isEqualTo("worse");
+        assertThat(latency.applicable()).isTrue();
     }
 
     @Test
@@ -88,7 +116,7 @@ class MarkdownReportTest {
 
         String md = MarkdownReport.render(reviewed);
 
-        assertThat(md).contains("| judge_score | 1.50 | 5.00 | +3.50 |");
+        assertThat(md).contains("| judge_score | 1.50 | 5.00 | +3.50 (better) |");
         assertThat(md).contains("## Judge (`gpt-4.1`)").contains("Rubric: Be correct.");
         assertThat(md).contains("| candidate `ft:gpt-4o-mini:acme::x` | 5.00 | 2 | 0 |");
         assertThat(md).contains("fine-tuned wins 2, ties 0, base wins 0, no verdict 0; preference for the fine-tuned model 100.0% "
