@@ -53,7 +53,8 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * @param workDir  where the PostgreSQL binaries are unpacked (~60 MB, once; share it between runs)
+     * @param workDir  where the PostgreSQL binaries are unpacked (~60 MB, once; share it between runs;
+     *                 see {@link PostgresBinaries}: bounded memory, atomic, broken leftovers redone)
      * @param dataDir  see the class comment; created if missing
      * @param port     0 for a free one
      * @param keepData keep the cluster on close and reuse an existing one on start
@@ -78,9 +79,11 @@ public final class PostgresServer implements AutoCloseable {
                 STOP_GRACE, "postgres");
         EmbeddedPostgres postgres;
         try {
+            PostgresBinaries.Prepared binaries = PostgresBinaries.prepare(workDir);
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
             postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workDir.toAbsolutePath().toFile())
+                    .setPgBinaryResolver(binaries.resolver())
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(!keepData)
                     .setPort(chosenPort)
@@ -90,7 +93,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setOutputRedirector(toLog)
                     .setErrorRedirector(toLog)
                     .start();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
+            // zonky reports a failure to use its binaries as ExceptionInInitializerError.
             guard.stopNow(); // a postmaster that came up before the failure goes too
             throw new StartupFailedException(what, String.valueOf(e.getMessage()), logFile, e);
         }
@@ -106,7 +110,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * Where to unpack the binaries when the caller has no better place: one directory per machine
-     * under java.io.tmpdir, so all test JVMs share a single ~60 MB copy (zonky locks while unpacking).
+     * under java.io.tmpdir, so all test JVMs share a single ~60 MB copy (unpacked under a file lock).
      */
     public static Path defaultWorkDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "tuneforge-embedded-pg");

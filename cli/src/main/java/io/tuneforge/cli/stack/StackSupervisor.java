@@ -24,22 +24,26 @@ import java.util.Optional;
 
 /**
  * The background process `tuneforge up` starts: it owns PostgreSQL, Kafka, the simulator and every
- * service JVM, restarts a crashed service a bounded number of times, records everything in
+ * service JVM, starts any of them again when it dies ({@link RestartPolicy}), records everything in
  * stack.json, and on SIGTERM stops services, then Kafka, then PostgreSQL. Every child has an
  * orphan-guard watchdog, so none outlives this JVM even when it is killed with -9.
+ *
+ * <p>Its watch loop survives any exception of one round (logged, next round a second later); an
+ * {@link Error} (out of memory, say) ends the process with exit code 2, whose shutdown hook stops
+ * the children, rather than leaving a supervisor that watches nothing.
  *
  * <p>Run as {@code java -cp tuneforge-cli.jar io.tuneforge.cli.stack.StackSupervisor <project-root> <state-dir>}.
  */
 public final class StackSupervisor {
 
-    static final int MAX_RESTARTS = 2;
     /**
      * A service JVM not ready by then is hung (seen when its jar was rebuilt under it) and is killed
      * and restarted. Four services starting at once on 2 busy cores take 60-120 s.
      */
     static final Duration READY_LIMIT = Duration.ofSeconds(240);
-    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(3);
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** Exit code when an Error ended the supervisor. */
+    static final int EXIT_ON_ERROR = 2;
 
     private final StackLayout layout;
     private final StackStateFile stateFile;
@@ -49,6 +53,7 @@ public final class StackSupervisor {
     private final Map<String, Instant> restartAt = new LinkedHashMap<>();
     private final Map<String, Instant> launchedAt = new LinkedHashMap<>();
     private final java.util.Set<String> killedAsHung = new java.util.HashSet<>();
+    private final Map<String, RestartPolicy.Life> lives = new LinkedHashMap<>();
     private final Object lifecycle = new Object();
     private Map<String, String> serviceEnvironment = Map.of();
     private ServiceKeys serviceKeys;
@@ -76,6 +81,10 @@ public final class StackSupervisor {
                 System.exit(3);
             }
             StackSupervisor supervisor = new StackSupervisor(layout);
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                log("thread " + thread.getName() + " died: " + e + "; the supervisor exits (its children are stopped)");
+                System.exit(EXIT_ON_ERROR);
+            });
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stopAll, "stack-shutdown"));
             supervisor.run();
         }
@@ -95,15 +104,16 @@ public final class StackSupervisor {
         try {
             startPostgres();
             startKafka();
-        } catch (RuntimeException e) {
-            fail(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // An Error too: the user needs the reason in stack.json, not only a trace in the log.
+            fail(e instanceof Error ? e.toString() : e.getMessage());
             return;
         }
         String openaiBaseUrl = simulated ? "http://127.0.0.1:" + ServiceCatalog.SIMULATOR.port() + "/v1" : null;
         serviceEnvironment = serviceEnvironment(apiKey, openaiBaseUrl);
         synchronized (lifecycle) {
             state = state.withEndpoints(kafka.bootstrapServers(), state.dbUrl(), openaiBaseUrl);
-            if (simulated) {
+            if (simulated && Files.exists(layout.quarkusJarOf(ServiceCatalog.SIMULATOR.module()))) {
                 launch(ServiceCatalog.SIMULATOR, 0);
             }
             for (ServiceDefinition service : ServiceCatalog.SERVICES) {
@@ -171,8 +181,10 @@ public final class StackSupervisor {
         postgres = PostgresServer.start(PostgresServer.defaultWorkDir(), layout.postgresDir(), row.port(), true);
         String dbUrl = postgres.createDatabaseIfMissing(ServiceCatalog.DATABASE);
         synchronized (lifecycle) {
-            state = state.with(row.withProcess(postgres.pid(), ComponentState.UP, 0))
-                    .withEndpoints(state.kafkaBootstrap(), dbUrl, null);
+            row = state.component(ServiceCatalog.POSTGRES).orElseThrow();
+            state = state.with(row.withProcess(postgres.pid(), ComponentState.UP, row.restarts()).withState(ComponentState.UP, null, null))
+                    .withEndpoints(state.kafkaBootstrap(), dbUrl, state.openaiBaseUrl());
+            life(ServiceCatalog.POSTGRES).ready(Instant.now());
             save();
         }
         log("PostgreSQL up: " + dbUrl + " (pid " + postgres.pid() + ")");
@@ -182,10 +194,16 @@ public final class StackSupervisor {
         ComponentStatus row = state.component(ServiceCatalog.KAFKA).orElseThrow();
         kafka = KafkaBrokerProcess.start(layout.kafkaDir(), row.port());
         synchronized (lifecycle) {
-            state = state.with(row.withProcess(kafka.pid(), ComponentState.UP, 0));
+            row = state.component(ServiceCatalog.KAFKA).orElseThrow();
+            state = state.with(row.withProcess(kafka.pid(), ComponentState.UP, row.restarts()).withState(ComponentState.UP, null, null));
+            life(ServiceCatalog.KAFKA).ready(Instant.now());
             save();
         }
         log("Kafka up: " + kafka.bootstrapServers() + " (pid " + kafka.pid() + ")");
+    }
+
+    private RestartPolicy.Life life(String component) {
+        return lives.computeIfAbsent(component, name -> new RestartPolicy.Life());
     }
 
     private Map<String, String> serviceEnvironment(String apiKey, String openaiBaseUrl) {
@@ -225,7 +243,7 @@ public final class StackSupervisor {
         ComponentStatus row = state.component(service.name()).orElseThrow();
         Path log = layout.logOf(service.name());
         try {
-            appendMarker(log, restarts == 0 ? "starting" : "restart " + restarts + " of " + MAX_RESTARTS);
+            appendMarker(log, restarts == 0 ? "starting" : "restart " + restarts);
             Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment);
             environment.put("TUNEFORGE_TENANCY_SERVICE_KEY", serviceKeys.keyOf(service.name()));
             QuarkusServiceProcess process = QuarkusServiceProcess.launch(service.name(),
@@ -240,10 +258,14 @@ public final class StackSupervisor {
         save();
     }
 
-    /** Small heaps and C1 only: four services, a broker and PostgreSQL share 2 cores and a laptop's memory. */
+    /**
+     * Small heaps and C1 only: the services, a broker and PostgreSQL share 2 cores and a laptop's memory.
+     * The heap is the service's default unless its TUNEFORGE_<NAME>_HEAP variable says otherwise.
+     */
     private static List<String> serviceJvmOptions(ServiceDefinition service) {
-        return List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:ReservedCodeCacheSize=64m", "-Djava.awt.headless=true", "-Dtuneforge.component=" + service.name());
+        return List.of("-Xms32m", "-Xmx" + service.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                "-Dtuneforge.component=" + service.name());
     }
 
     private void appendMarker(Path log, String what) throws IOException {
@@ -252,20 +274,26 @@ public final class StackSupervisor {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** The supervisor's life after startup: readiness, crashes, bounded restarts, until SIGTERM. */
+    /**
+     * The supervisor's life after startup: readiness, deaths, restarts, until SIGTERM. The round runs
+     * under the lock; an Error's exit happens outside it, since the shutdown hook needs the lock.
+     */
     private void watch() throws InterruptedException {
-        while (!stopping) {
+        WatchLoop.run(() -> stopping, () -> {
             synchronized (lifecycle) {
-                if (stopping) {
-                    return;
+                if (!stopping) {
+                    watchRound();
                 }
-                for (ServiceDefinition service : definitions.values()) {
-                    watchOne(service);
-                }
-                watchInfrastructure();
             }
-            Thread.sleep(TICK.toMillis());
+        }, TICK, StackSupervisor::log, System::exit);
+    }
+
+    /** One round of watching; called with the lifecycle lock held. */
+    private void watchRound() {
+        for (ServiceDefinition service : definitions.values()) {
+            watchOne(service);
         }
+        watchInfrastructure();
     }
 
     private void watchOne(ServiceDefinition service) {
@@ -285,17 +313,7 @@ public final class StackSupervisor {
             running.remove(service.name());
             String why = killedAsHung.remove(service.name())
                     ? "not ready within " + READY_LIMIT.toSeconds() + " s, killed" : "exited with code " + exit;
-            if (row.restarts() < MAX_RESTARTS) {
-                restartAt.put(service.name(), Instant.now().plus(RESTART_BACKOFF));
-                state = state.with(row.withState(ComponentState.RESTARTING, exit, why
-                        + "; restarting (" + (row.restarts() + 1) + " of " + MAX_RESTARTS + ")"));
-                log(service.name() + " " + why + "; restarting in " + RESTART_BACKOFF.toSeconds() + " s");
-            } else {
-                state = state.with(row.withState(ComponentState.CRASHED, exit, why
-                        + " after " + MAX_RESTARTS + " restarts; see its log"));
-                log(service.name() + " " + why + "; no restarts left");
-            }
-            save();
+            scheduleRestart(service.name(), exit, why);
             return;
         }
         if (row.state() == ComponentState.STARTING
@@ -310,27 +328,65 @@ public final class StackSupervisor {
         if (row.state() == ComponentState.STARTING
                 && probe.probe(row.url(), service) == HealthProbe.Health.UP) {
             state = state.with(row.withState(ComponentState.UP, null, null));
+            life(service.name()).ready(Instant.now());
             save();
             log(service.name() + " ready at " + row.url());
         }
     }
 
-    /** Kafka and PostgreSQL are not restarted: a service restart cannot fix lost infrastructure. */
-    private void watchInfrastructure() {
-        if (kafka != null && !kafka.isAlive()) {
-            markCrashed(ServiceCatalog.KAFKA, "the broker JVM exited; see its log, then `./tuneforge down && ./tuneforge up`");
+    /** A dead child: start it again after the policy's delay, or give it up (crashed) with a line saying so. */
+    private void scheduleRestart(String name, Integer exit, String why) {
+        ComponentStatus row = state.component(name).orElseThrow();
+        Optional<Duration> delay = life(name).died(Instant.now());
+        if (delay.isPresent()) {
+            restartAt.put(name, Instant.now().plus(delay.get()));
+            state = state.with(row.withState(ComponentState.RESTARTING, exit, why + "; restarting in "
+                    + delay.get().toSeconds() + " s (restart " + (row.restarts() + 1) + ")"));
+            log(name + " " + why + "; restarting in " + delay.get().toSeconds() + " s");
+        } else {
+            state = state.with(row.withState(ComponentState.CRASHED, exit, why + "; it did not get ready in "
+                    + RestartPolicy.MAX_FAILED_STARTS + " starts in a row, so it is not started again; see its log, fix"
+                    + " the cause, then `./tuneforge down && ./tuneforge up`"));
+            log(name + " " + why + "; gave up after " + RestartPolicy.MAX_FAILED_STARTS + " failed starts in a row");
         }
-        if (postgres != null && !ProcessHandle.of(postgres.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-            markCrashed(ServiceCatalog.POSTGRES, "the postmaster exited; see its log, then `./tuneforge down && ./tuneforge up`");
-        }
+        save();
     }
 
-    private void markCrashed(String name, String note) {
+    /**
+     * A dead broker or postmaster is started again like a service (same port, same data), so the
+     * services' clients reconnect by themselves. Its start blocks this round (a few seconds).
+     */
+    private void watchInfrastructure() {
+        if (kafka != null && !kafka.isAlive()) {
+            long pid = kafka.pid();
+            kafka.close();
+            kafka = null;
+            scheduleRestart(ServiceCatalog.KAFKA, null, "the broker JVM (pid " + pid + ") exited");
+        }
+        if (postgres != null && !ProcessHandle.of(postgres.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            long pid = postgres.pid();
+            postgres.close();
+            postgres = null;
+            scheduleRestart(ServiceCatalog.POSTGRES, null, "the postmaster (pid " + pid + ") exited");
+        }
+        restartInfrastructureWhenDue(ServiceCatalog.POSTGRES, () -> startPostgres());
+        restartInfrastructureWhenDue(ServiceCatalog.KAFKA, () -> startKafka());
+    }
+
+    private void restartInfrastructureWhenDue(String name, Runnable start) {
+        Instant due = restartAt.get(name);
+        if (due == null || Instant.now().isBefore(due)) {
+            return;
+        }
+        restartAt.remove(name);
         ComponentStatus row = state.component(name).orElseThrow();
-        if (row.state() != ComponentState.CRASHED) {
-            state = state.with(row.withState(ComponentState.CRASHED, null, note));
-            save();
-            log(name + ": " + note);
+        state = state.with(row.withProcess(null, ComponentState.STARTING, row.restarts() + 1));
+        save();
+        log("starting " + name + " again (restart " + (row.restarts() + 1) + ")");
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            scheduleRestart(name, null, "could not start: " + e.getMessage());
         }
     }
 
