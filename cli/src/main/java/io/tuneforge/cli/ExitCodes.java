@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int EVAL_REJECTED = 7;
     /** waited as long as asked and it had not finished */
     public static final int TIMED_OUT = 8;
+    /** the CLI's heap was too small for the input ({@code TUNEFORGE_CLI_HEAP} raises it) */
+    public static final int OUT_OF_MEMORY = 9;
 
     private ExitCodes() {
     }

@@ -41,7 +41,8 @@ import java.nio.file.Path;
         exitCodeList = {"0:ok", "1:usage error (arguments, file, missing API key)", "2:API error (the service said no)",
                 "3:connection failure, or the local stack is not fully up", "4:dataset rejected by validation",
                 "5:the local stack failed to start or stop", "6:the watched job failed or was cancelled",
-                "7:the evaluation's gates rejected the candidate", "8:timed out waiting"})
+                "7:the evaluation's gates rejected the candidate", "8:timed out waiting",
+                "9:out of memory (raise TUNEFORGE_CLI_HEAP)"})
 public final class Tuneforge implements Runnable {
 
     @Option(names = "--state-dir", paramLabel = "DIR",
@@ -79,7 +80,14 @@ public final class Tuneforge implements Runnable {
 
     public static void main(String[] args) {
         CommandLine commandLine = commandLine();
-        int exitCode = commandLine.execute(args);
+        int exitCode;
+        try {
+            exitCode = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // What was held is unreachable once the command's frames are gone: there is room to say so.
+            commandLine.getErr().println(OutOfMemoryMessage.of(args, Runtime.getRuntime().maxMemory()));
+            exitCode = ExitCodes.OUT_OF_MEMORY;
+        }
         // picocli's writers flush only on println; a table ends with print.
         commandLine.getOut().flush();
         commandLine.getErr().flush();
