@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** gateway-service's knobs ({@code tuneforge.gateway.*}); the README lists them with their variables. */
 @ConfigMapping(prefix = "tuneforge.gateway")
@@ -18,6 +20,45 @@ public interface GatewayConfig {
     Quality quality();
 
     Capture capture();
+
+    Fallback fallback();
+
+    Limits limits();
+
+    Budgets budgets();
+
+    interface Budgets {
+        /** How often every replica re-reads the hard-stopped budgets (another replica may have consumed the event). */
+        @WithDefault("2s")
+        Duration refreshEvery();
+    }
+
+    interface Fallback {
+        /**
+         * Tenant id to the base models it may call on the operator's fallback connection (exact ids, or prefixes ending
+         * in {@code *}; {@code *} alone is every base model). A tenant without an entry cannot use the fallback at all.
+         */
+        Map<String, List<String>> grants();
+    }
+
+    interface Limits {
+        /** Requests per minute per tenant when the tenant has no entry in {@link #tenants()}; 0 = unlimited. */
+        @WithDefault("0")
+        int defaultRequestsPerMinute();
+
+        /** Tokens (prompt + completion, as the provider counted them) per minute per tenant; 0 = unlimited. */
+        @WithDefault("0")
+        long defaultTokensPerMinute();
+
+        /** Per tenant id: its own limits. */
+        Map<String, TenantLimits> tenants();
+
+        interface TenantLimits {
+            Optional<Integer> requestsPerMinute();
+
+            Optional<Long> tokensPerMinute();
+        }
+    }
 
     interface Rollouts {
         /** How often every replica looks for rollout steps to decide (each rollout is leased to one replica at a time). */

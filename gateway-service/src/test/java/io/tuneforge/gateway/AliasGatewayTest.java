@@ -87,10 +87,10 @@ class AliasGatewayTest {
         assertThat(direct.arm()).isEqualTo("direct");
         assertThat(direct.model()).isEqualTo("gpt-4.1-mini");
 
-        // For globex the name is no alias: it goes to the provider as a model id, which does not exist there.
+        // For globex the name is no alias: a model id its fallback grant does not cover, so not found.
         GatewayFixtures.Served foreign = call(TestTenants.GLOBEX_KEY, alias, null);
         assertThat(foreign.status()).isEqualTo(404);
-        assertThat(foreign.arm()).isEqualTo("direct");
+        assertThat(foreign.body().path("error").path("code").asText()).isEqualTo("model_not_found");
         assertThat(foreign.body().path("error").path("message").asText()).contains(alias);
         given().header("Authorization", bearer(TestTenants.GLOBEX_KEY)).when().get("/api/v1/aliases/" + alias).then().statusCode(404);
     }

@@ -20,6 +20,11 @@ public class GatewaySiblings implements QuarkusTestResourceLifecycleManager {
         config.put("tuneforge.provider.fallback.base-url", simulator + "/v1");
         config.put("tuneforge.provider.fallback.api-key", "sk-test-gateway");
         config.put("tuneforge.provider.timeout", "10s");
+        // acme may call every base model on the fallback, globex only gpt-4.1* (granted by environment variable in the
+        // pom, as a deployment would), initech nothing; initech has 3 requests a minute.
+        config.put("tuneforge.gateway.fallback.grants.acme", "*");
+        config.put("tuneforge.gateway.limits.tenants.initech.requests-per-minute", "3");
+        config.put("tuneforge.gateway.budgets.refresh-every", "1s");
         config.put("tuneforge.gateway.rollouts.check-every", "200ms");
         config.put("tuneforge.gateway.rollouts.initial-delay", "200ms");
         config.put("tuneforge.gateway.rollouts.lease", "5s");

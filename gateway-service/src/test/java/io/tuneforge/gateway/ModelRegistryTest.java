@@ -7,6 +7,7 @@ import io.tuneforge.events.Topics;
 import io.tuneforge.events.job.JobSucceeded;
 import io.tuneforge.gateway.domain.Arm;
 import io.tuneforge.gateway.routing.AliasRouter;
+import io.tuneforge.gateway.routing.ModelNotFound;
 import io.tuneforge.gateway.routing.Route;
 import io.tuneforge.testsupport.PlatformTestResource;
 import io.tuneforge.testsupport.TestTenants;
@@ -24,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static io.tuneforge.gateway.GatewayFixtures.unique;
 import static io.tuneforge.testsupport.TestTenants.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -55,12 +57,13 @@ class ModelRegistryTest {
         given().header("Authorization", bearer(TestTenants.GLOBEX_KEY)).when().get("/v1/models/" + model)
                 .then().statusCode(404).body("error.code", equalTo("model_not_found")).body("error.param", equalTo("model"));
 
-        // A direct call to it goes to the account that trained it; to an unknown model, to the fallback connection.
+        // A direct call to it goes to the account that trained it; for another tenant it does not exist.
         Route direct = router.route(TestTenants.ACME, model, null);
         assertThat(direct.arm()).isEqualTo(Arm.DIRECT);
         assertThat(direct.accountId()).isEqualTo("acct_trained_here");
         assertThat(direct.pipelineId()).isEqualTo("pl_tickets");
-        assertThat(router.route(TestTenants.GLOBEX, model, null).accountId()).as("another tenant's model is just a name").isNull();
+        assertThatThrownBy(() -> router.route(TestTenants.GLOBEX, model, null)).as("another tenant's model is not found")
+                .isInstanceOf(ModelNotFound.class);
 
         // Redelivered: still listed once.
         ConsumerRecord<String, String> record = TopicProbe.awaitRecord(Topics.JOB_SUCCEEDED, Duration.ofSeconds(30),

@@ -45,7 +45,7 @@ class TwoReplicasIT {
         String simulator = SiblingServices.baseUrl("openai-simulator");
         Map<String, String> env = Map.of("TUNEFORGE_GATEWAY_PROVIDER_BASE_URL", simulator + "/v1",
                 "TUNEFORGE_GATEWAY_ROLLOUT_CHECK_EVERY", "100ms", "TUNEFORGE_GATEWAY_ROLLOUTS_INITIAL_DELAY", "100ms",
-                "TUNEFORGE_GATEWAY_ROLLOUTS_LEASE", "5s");
+                "TUNEFORGE_GATEWAY_ROLLOUTS_LEASE", "5s", "TUNEFORGE_GATEWAY_FALLBACK_GRANTS_ACME", "*");
         CompletableFuture<QuarkusServiceProcess> startingB = CompletableFuture.supplyAsync(
                 () -> SiblingServices.startInstance("gateway-service", "gateway-b", env));
         QuarkusServiceProcess a = SiblingServices.startInstance("gateway-service", "gateway-a", env);

@@ -52,7 +52,8 @@ public class AccountConnections implements ProviderConnections {
     @Inject
     Clock clock;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(ProviderConnection connection, Instant until) {

@@ -13,6 +13,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class FallbackConnection {
 
+    /** The account id the fallback connection carries; training-service account ids never look like it (they are {@code acct_...}). */
+    public static final String ACCOUNT = "configured";
+
     @ConfigProperty(name = "tuneforge.provider.fallback.base-url")
     String baseUrl;
 
@@ -23,7 +26,7 @@ public class FallbackConnection {
     Optional<String> organization;
 
     public ProviderConnection connection() {
-        return new ProviderConnection("configured", "openai", baseUrl, apiKey, organization.filter(o -> !o.isBlank()),
+        return new ProviderConnection(ACCOUNT, "openai", baseUrl, apiKey, organization.filter(o -> !o.isBlank()),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the service's timeout and bounded retries ({@code tuneforge.provider.timeout},
  * {@code tuneforge.provider.max-retries}: openai-java retries 429/5xx itself, honouring {@code retry-after}).
  * Azure OpenAI authenticates with {@code api-key} and its {@code api-version}; everything else with a bearer
- * key: nothing assumes api.openai.com.
+ * key: nothing assumes api.openai.com. Redirects are not followed (a 3xx is the provider's answer, an error).
  */
 @ApplicationScoped
 public class OpenAiClients {
@@ -32,8 +32,9 @@ public class OpenAiClients {
 
     public OpenAIClient client(ProviderConnection connection) {
         return clients.computeIfAbsent(connection, c -> {
+            // No redirects: a provider answers where it is asked, and a redirect would carry the key to wherever it points.
             OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder().baseUrl(c.baseUrl())
-                    .timeout(timeout).maxRetries(maxRetries);
+                    .timeout(timeout).maxRetries(maxRetries).followRedirects(false);
             if (c.azure()) {
                 builder.credential(AzureApiKeyCredential.create(c.apiKey()));
                 c.azureApiVersion().ifPresent(v -> builder.azureServiceVersion(AzureOpenAIServiceVersion.fromString(v)));

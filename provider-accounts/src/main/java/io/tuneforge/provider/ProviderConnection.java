@@ -14,6 +14,11 @@ import java.util.Optional;
 public record ProviderConnection(String account, String kind, String baseUrl, String apiKey, Optional<String> organization,
                                  Optional<String> project, Optional<String> azureApiVersion, Optional<Integer> requestsPerMinute) {
 
+    /** Whether this is the operator's connection from config rather than a tenant's own provider account. */
+    public boolean fallback() {
+        return FallbackConnection.ACCOUNT.equals(account);
+    }
+
     public boolean azure() {
         return "azure".equals(kind);
     }

@@ -8,6 +8,7 @@ import io.tuneforge.gateway.domain.CaptureSetting;
 import io.tuneforge.gateway.domain.Guards;
 import io.tuneforge.gateway.domain.Rollout;
 import io.tuneforge.gateway.rollout.RolloutPlan;
+import io.tuneforge.gateway.routing.ModelAccess;
 import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.json.JsonColumns;
 import io.tuneforge.platform.paging.Page;
@@ -60,6 +61,9 @@ public class AliasResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ModelAccess access;
 
     /** An auto_rollout policy as given: the same fields as POST /api/v1/rollouts, without alias and candidate. */
     public record AutoRolloutRequest(List<Integer> steps, Integer minRequests, Double minDurationSeconds, Guards guards) {
@@ -129,6 +133,7 @@ public class AliasResource {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("The alias cannot be saved as given; see errors.", errors);
         }
+        access.requireUsable(tenant.id(), request.stableModel().trim(), request.accountId(), "stable_model");
         Instant now = clock.instant();
         Optional<Alias> existing = Alias.locked(tenant.id(), name);
         Alias alias = existing.orElseGet(Alias::new);

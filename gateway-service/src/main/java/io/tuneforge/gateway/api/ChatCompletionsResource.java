@@ -15,7 +15,11 @@ import io.tuneforge.gateway.provider.OpenAiErrors;
 import io.tuneforge.gateway.provider.TokenUsage;
 import io.tuneforge.gateway.provider.UpstreamFailure;
 import io.tuneforge.gateway.provider.UpstreamReply;
+import io.tuneforge.gateway.limits.BudgetStops;
+import io.tuneforge.gateway.limits.TenantRateLimits;
 import io.tuneforge.gateway.routing.AliasRouter;
+import io.tuneforge.gateway.routing.ModelAccess;
+import io.tuneforge.gateway.routing.ModelNotFound;
 import io.tuneforge.gateway.routing.Route;
 import io.tuneforge.provider.ProviderAccountUnusable;
 import io.tuneforge.provider.ProviderConnection;
@@ -84,6 +88,15 @@ public class ChatCompletionsResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ModelAccess access;
+
+    @Inject
+    BudgetStops budgets;
+
+    @Inject
+    TenantRateLimits limits;
+
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.WILDCARD)
@@ -98,6 +111,19 @@ public class ChatCompletionsResource {
         ObjectNode request = parse(body);
         String user = request.path("user").isTextual() ? request.path("user").asText() : null;
         Route route = router.route(tenant, request.path("model").asText(), user);
+        budgets.stopping(tenant, route.pipelineId()).ifPresent(stop -> {
+            throw new OpenAiError(429, "insufficient_quota", null, "budget_exceeded", (stop.pipelineId() == null
+                    ? "Your tenant's monthly budget" : "The monthly budget of pipeline '" + stop.pipelineId() + "'")
+                    + " is exhausted (" + stop.spentUsd() + " of " + stop.limitUsd() + " USD spent in " + stop.month()
+                    + ") and stops spending. Raise the limit or turn off its hard stop in cost-service (/api/v1/budgets), "
+                    + "or wait for the next month.");
+        });
+        TenantRateLimits.Admission admission = limits.admit(tenant);
+        if (!admission.admitted()) {
+            throw new OpenAiError(429, admission.refusedBy(), null, "rate_limit_exceeded", "Rate limit reached for your tenant on "
+                    + admission.refusedBy() + " per minute (RPM/TPM): limit " + admission.limit() + ". Retry after the "
+                    + "retry-after header's seconds.", admission.headers());
+        }
         request.put("model", route.model());
         boolean stream = request.path("stream").asBoolean(false);
         long started = System.nanoTime();
@@ -112,6 +138,10 @@ public class ChatCompletionsResource {
             return failed(tenant, route, started, stream, new UpstreamFailure(503, OpenAiErrors.body("server_error", null,
                     "provider_account_unavailable", "The provider account could not be looked up right now; retry shortly."),
                     Map.of("retry-after", "1"), false));
+        }
+        if (connection.fallback() && !access.fallbackAllows(tenant, route.model(), route.ownership())) {
+            // The operator's key serves only what an admin granted this tenant; unknown and not granted look alike.
+            throw new ModelNotFound(route.model());
         }
         return stream ? stream(tenant, route, connection, request, started) : once(tenant, route, connection, request, started);
     }
@@ -172,6 +202,7 @@ public class ChatCompletionsResource {
         long latency = elapsed(started);
         String captureSkipped = capture(tenant, route, reply, request);
         ledger.record(new CallRecord(tenant, route, reply.completionId(), 200, false, latency, reply.usage(), false, captureSkipped));
+        limits.spent(tenant, reply.usage().promptTokens() + reply.usage().completionTokens());
         Response.ResponseBuilder response = Response.ok(reply.json(), MediaType.APPLICATION_JSON);
         reply.headers().forEach(response::header);
         return served(response, route).build();
@@ -196,6 +227,7 @@ public class ChatCompletionsResource {
                 long latency = elapsed(started);
                 String captureSkipped = capture(tenant, route, reply, request);
                 ledger.record(new CallRecord(tenant, route, reply.completionId(), 200, false, latency, reply.usage(), true, captureSkipped));
+                limits.spent(tenant, reply.usage().promptTokens() + reply.usage().completionTokens());
             } catch (UpstreamFailure e) {
                 // Headers are sent: the break-off goes to the caller as a last event in OpenAI's error shape.
                 ledger.record(new CallRecord(tenant, route, null, e.status(), e.countsAsFailure(), elapsed(started), TokenUsage.NONE, true,
@@ -206,7 +238,9 @@ public class ChatCompletionsResource {
                 ledger.record(new CallRecord(tenant, route, null, CLIENT_CLOSED, false, elapsed(started), TokenUsage.NONE, true, null));
             }
         };
-        return served(Response.ok(body, "text/event-stream").header("cache-control", "no-cache"), route).build();
+        Response.ResponseBuilder response = Response.ok(body, "text/event-stream").header("cache-control", "no-cache");
+        open.headers().forEach(response::header);
+        return served(response, route).build();
     }
 
     private Response failed(String tenant, Route route, long started, boolean streamed, UpstreamFailure failure) {
@@ -243,7 +277,11 @@ public class ChatCompletionsResource {
         try {
             tree = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw invalid(null, "We could not parse the JSON body of your request: " + e.getOriginalMessage());
+            // Line and column only: Jackson's own wording names parser settings and echoes the body.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw invalid(null, "We could not parse the JSON body of your request" + where + ". The gateway expects a JSON "
+                    + "object: the OpenAI chat completion request.");
         }
         if (tree == null || !tree.isObject()) {
             throw invalid(null, "The request body must be a JSON object (the OpenAI chat completion request).");

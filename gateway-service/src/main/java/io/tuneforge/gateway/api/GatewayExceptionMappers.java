@@ -1,6 +1,8 @@
 package io.tuneforge.gateway.api;
 
+import io.tuneforge.gateway.provider.OpenAiErrors;
 import io.tuneforge.gateway.rollout.RolloutConflict;
+import io.tuneforge.gateway.routing.ModelNotFound;
 import io.tuneforge.gateway.rollout.RolloutMissing;
 import io.tuneforge.platform.problem.ApiProblem;
 import io.tuneforge.platform.problem.Problem;
@@ -14,7 +16,16 @@ public class GatewayExceptionMappers {
 
     @ServerExceptionMapper
     public Response openAiError(OpenAiError e) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body()).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON).entity(e.body());
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** Routing refuses a model the tenant may not use; only /v1 routes calls. */
+    @ServerExceptionMapper
+    public Response modelNotFound(ModelNotFound e) {
+        return Response.status(404).type(MediaType.APPLICATION_JSON)
+                .entity(OpenAiErrors.body("invalid_request_error", "model", "model_not_found", e.getMessage())).build();
     }
 
     @ServerExceptionMapper

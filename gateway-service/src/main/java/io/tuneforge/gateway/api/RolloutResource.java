@@ -2,6 +2,7 @@ package io.tuneforge.gateway.api;
 
 import io.tuneforge.gateway.GatewayConfig;
 import io.tuneforge.gateway.domain.Alias;
+import io.tuneforge.gateway.routing.ModelAccess;
 import io.tuneforge.gateway.domain.Arm;
 import io.tuneforge.gateway.domain.Guards;
 import io.tuneforge.gateway.domain.Rollout;
@@ -60,6 +61,9 @@ public class RolloutResource {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    ModelAccess access;
+
     public record RolloutRequest(String alias, String candidateModel, List<Integer> steps, Integer minRequests, Double minDurationSeconds,
                                  Guards guards) {
     }
@@ -95,6 +99,8 @@ public class RolloutResource {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("The rollout cannot be started as given; see errors.", errors);
         }
+        Alias.of(tenant.id(), request.alias()).ifPresent(alias ->
+                access.requireUsable(tenant.id(), request.candidateModel().trim(), alias.accountId, "candidate_model"));
         Rollout r = rollouts.start(tenant.id(), new StartCommand(request.alias(), request.candidateModel().trim(), plan.steps(),
                 plan.minRequests(), plan.minDurationMs(), plan.guards(), "api", null));
         return Response.created(URI.create("/api/v1/rollouts/" + r.id)).entity(view(r)).build();

@@ -51,6 +51,11 @@ public class FineTunedModel extends PanacheEntityBase {
         return find("tenantId = ?1 and modelId = ?2", tenantId, modelId).firstResultOptional();
     }
 
+    /** Whether a job of another tenant produced this model id (index on model_id). */
+    public static boolean ownedByAnotherTenant(String tenantId, String modelId) {
+        return count("modelId = ?1 and tenantId <> ?2", modelId, tenantId) > 0;
+    }
+
     public static List<FineTunedModel> ofTenant(String tenantId) {
         return list("tenantId = ?1 order by createdAt, modelId", tenantId);
     }

@@ -10,6 +10,7 @@ import io.tuneforge.gateway.domain.Rollout;
 import io.tuneforge.gateway.rollout.RolloutPlan;
 import io.tuneforge.gateway.rollout.Rollouts;
 import io.tuneforge.gateway.rollout.StartCommand;
+import io.tuneforge.gateway.routing.ModelAccess;
 import io.tuneforge.platform.inbox.EventInbox;
 import io.tuneforge.platform.json.JsonColumns;
 import io.tuneforge.platform.problem.Problem;
@@ -47,12 +48,20 @@ public class PromotionConsumer {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    ModelAccess access;
+
     @Incoming("eval-completed")
     @Blocking
     public CompletionStage<Void> onEvalCompleted(Message<String> message) {
         return inbox.process(CONSUMER, message, EvalCompleted.class, event -> {
             EvalCompleted eval = event.payload();
             if (!"promote".equals(eval.decision()) || eval.pipelineId() == null || eval.candidateModel() == null) {
+                return;
+            }
+            if (access.ownership(event.tenantId(), eval.candidateModel()) == ModelAccess.Ownership.OTHER_TENANT) {
+                LOG.warnf("eval %s promotes %s, a fine-tuned model of another tenant: no rollout started for tenant %s",
+                        eval.evalId(), eval.candidateModel(), event.tenantId());
                 return;
             }
             for (Alias alias : Alias.boundTo(event.tenantId(), eval.pipelineId())) {

@@ -1,6 +1,7 @@
 package io.tuneforge.gateway.provider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.JsonValue;
@@ -21,6 +22,8 @@ import jakarta.inject.Inject;
 import java.io.InterruptedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -62,7 +65,9 @@ public class ChatUpstream {
     public OpenStream stream(ProviderConnection connection, ObjectNode request) {
         ChatCompletionCreateParams params = params(request);
         try {
-            return new OpenStream(clients.client(connection).chat().completions().createStreaming(params));
+            HttpResponseFor<StreamResponse<ChatCompletionChunk>> raw = clients.client(connection).chat().completions().withRawResponse()
+                    .createStreaming(params);
+            return new OpenStream(raw.parse(), passed(raw.headers()));
         } catch (OpenAIServiceException e) {
             throw failure(e);
         } catch (OpenAIIoException e) {
@@ -74,9 +79,16 @@ public class ChatUpstream {
     public static final class OpenStream implements AutoCloseable {
 
         private final StreamResponse<ChatCompletionChunk> response;
+        private final Map<String, String> headers;
 
-        OpenStream(StreamResponse<ChatCompletionChunk> response) {
+        OpenStream(StreamResponse<ChatCompletionChunk> response, Map<String, String> headers) {
             this.response = response;
+            this.headers = headers;
+        }
+
+        /** The provider's headers worth passing on (its x-request-id, rate-limit state), known before the first chunk. */
+        public Map<String, String> headers() {
+            return headers;
         }
 
         /**
@@ -127,25 +139,62 @@ public class ChatUpstream {
             return ChatCompletionCreateParams.builder()
                     .body(ObjectMappers.jsonMapper().treeToValue(body, ChatCompletionCreateParams.Body.class)).build();
         } catch (JsonProcessingException e) {
-            throw new UpstreamFailure(400, OpenAiErrors.body("invalid_request_error", null, "invalid_request",
-                    "The request body is not a valid chat completion request: " + e.getOriginalMessage()), Map.of(), false);
+            // Which field, not the mapper's wording (it names Java types and parser settings).
+            String field = e instanceof JsonMappingException m ? where(m) : "";
+            throw new UpstreamFailure(400, OpenAiErrors.body("invalid_request_error", field.isEmpty() ? null : field, "invalid_request",
+                    field.isEmpty() ? "The request body is not a valid chat completion request."
+                            : "Invalid value for '" + field + "': it does not have the type the chat completion request expects."),
+                    Map.of(), false);
         }
     }
 
-    private static UpstreamFailure failure(OpenAIServiceException e) {
+    /**
+     * The provider's refusal in OpenAI's shape, never its body as sent: a connection may point somewhere that is no
+     * provider, whose body must not reach the caller. An OpenAI-shaped error keeps its message (cut to
+     * {@value #MAX_MESSAGE} characters) and its {@code type}, {@code param} and {@code code} when they are plain
+     * identifiers; anything else becomes a message naming only the status.
+     */
+    static UpstreamFailure failure(OpenAIServiceException e) {
         int status = e.statusCode();
-        JsonValue body = e.body();
-        String json;
+        JsonNode error = null;
         try {
-            JsonNode tree = ObjectMappers.jsonMapper().valueToTree(body);
-            json = tree != null && tree.has("error") ? tree.toString()
-                    : tree != null && tree.isObject() && tree.has("message") ? "{\"error\":" + tree + "}"
-                    : OpenAiErrors.body(status >= 500 ? "server_error" : "invalid_request_error", null, null,
-                    "The provider answered " + status + ": " + e.getMessage());
+            JsonNode tree = ObjectMappers.jsonMapper().valueToTree(e.body());
+            error = tree == null ? null : tree.has("error") ? tree.get("error") : tree;
         } catch (IllegalArgumentException unreadable) {
-            json = OpenAiErrors.body("server_error", null, null, "The provider answered " + status + ".");
+            // not JSON: answered with the generic message below
+        }
+        String fallbackType = status >= 500 ? "server_error" : status == 429 ? "requests" : "invalid_request_error";
+        String json;
+        if (error != null && error.isObject() && error.path("message").isTextual()) {
+            String message = error.get("message").asText();
+            json = OpenAiErrors.body(identifier(error.get("type")).orElse(fallbackType), identifier(error.get("param")).orElse(null),
+                    identifier(error.get("code")).orElse(null), message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message);
+        } else {
+            json = OpenAiErrors.body(fallbackType, null, status >= 500 ? "upstream_error" : null, "The provider answered "
+                    + status + " without an error the gateway can pass on.");
         }
         return new UpstreamFailure(status, json, passed(e.headers()), status >= 500 || status == 408);
+    }
+
+    private static final int MAX_MESSAGE = 2000;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,100}");
+
+    private static Optional<String> identifier(JsonNode value) {
+        return value != null && value.isTextual() && IDENTIFIER.matcher(value.asText()).matches()
+                ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    /** {@code messages[0].content}: where in the request a value did not fit. */
+    private static String where(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static UpstreamFailure unreachable(OpenAIIoException e) {
@@ -154,7 +203,7 @@ public class ChatUpstream {
                 ? new UpstreamFailure(504, OpenAiErrors.body("server_error", null, "upstream_timeout",
                 "The provider did not answer in time."), Map.of(), true)
                 : new UpstreamFailure(502, OpenAiErrors.body("server_error", null, "upstream_unreachable",
-                "The provider could not be reached: " + e.getMessage()), Map.of(), true);
+                "The provider could not be reached."), Map.of(), true);
     }
 
     private static Map<String, String> passed(Headers headers) {

@@ -16,8 +16,9 @@ import java.util.Optional;
  * Resolves the {@code model} a caller named: an alias of the tenant goes to its stable model, or, while a
  * rollout of it is live, to the candidate for the current step's share; anything else is taken as a
  * concrete model id and passed straight through, on the provider account that trained it when it is one of
- * the tenant's fine-tuned models ({@code job.succeeded}), else on the fallback connection. Read from the database on every call, so every replica
- * routes by the same committed state.
+ * the tenant's fine-tuned models ({@code job.succeeded}), else on the fallback connection. Another tenant's
+ * fine-tuned model is not found, named directly or behind an alias ({@link ModelAccess}). Read from the database on
+ * every call, so every replica routes by the same committed state.
  */
 @ApplicationScoped
 public class AliasRouter {
@@ -25,24 +26,38 @@ public class AliasRouter {
     @Inject
     RolloutSteps steps;
 
+    @Inject
+    ModelAccess access;
+
+    /** @throws ModelNotFound the model (named, or behind the alias) is another tenant's fine-tuned model */
     @Transactional
     public Route route(String tenantId, String model, String user) {
         Optional<Alias> found = Alias.of(tenantId, model);
         if (found.isEmpty()) {
             Optional<FineTunedModel> trained = FineTunedModel.of(tenantId, model);
-            return new Route(null, Arm.DIRECT, model, trained.map(m -> m.providerAccountId).orElse(null),
-                    trained.map(m -> m.pipelineId).orElse(null), null, null, CaptureSetting.OFF);
+            ModelAccess.Ownership ownership = trained.isPresent() ? ModelAccess.Ownership.OWN : access.ownership(tenantId, model);
+            return checked(new Route(null, Arm.DIRECT, model, trained.map(m -> m.providerAccountId).orElse(null),
+                    trained.map(m -> m.pipelineId).orElse(null), null, null, CaptureSetting.OFF, ownership));
         }
         Alias alias = found.get();
         Optional<Rollout> live = Rollout.live(tenantId, alias.name);
         if (live.isEmpty()) {
-            return new Route(alias.name, Arm.STABLE, alias.stableModel, alias.accountId, alias.pipelineId, null, null, alias.capture());
+            return checked(new Route(alias.name, Arm.STABLE, alias.stableModel, alias.accountId, alias.pipelineId, null, null,
+                    alias.capture(), access.ownership(tenantId, alias.stableModel)));
         }
         Rollout rollout = live.get();
         int percent = steps.percentOf(rollout);
         boolean candidate = TrafficSplit.toCandidate(percent, rollout.id, user);
         // The rollout's own stable model, not the alias's: a hand edit during a rollout does not mix arms.
-        return new Route(alias.name, candidate ? Arm.CANDIDATE : Arm.STABLE, candidate ? rollout.candidateModel : rollout.stableModel,
-                alias.accountId, alias.pipelineId, rollout.id, rollout.stepIndex, alias.capture());
+        String served = candidate ? rollout.candidateModel : rollout.stableModel;
+        return checked(new Route(alias.name, candidate ? Arm.CANDIDATE : Arm.STABLE, served, alias.accountId, alias.pipelineId,
+                rollout.id, rollout.stepIndex, alias.capture(), access.ownership(tenantId, served)));
+    }
+
+    private static Route checked(Route route) {
+        if (route.ownership() == ModelAccess.Ownership.OTHER_TENANT) {
+            throw new ModelNotFound(route.model());
+        }
+        return route;
     }
 }

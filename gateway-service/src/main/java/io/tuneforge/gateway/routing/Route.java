@@ -10,9 +10,10 @@ import io.tuneforge.gateway.domain.CaptureSetting;
  * @param alias     the alias called, or null for a model id called directly
  * @param accountId null = the fallback connection
  * @param capture   the alias's capture setting; {@link CaptureSetting#OFF} for a direct call
+ * @param ownership what the model registry says about {@code model} for the calling tenant (never another tenant's: refused)
  */
 public record Route(String alias, Arm arm, String model, String accountId, String pipelineId, String rolloutId, Integer stepIndex,
-                    CaptureSetting capture) {
+                    CaptureSetting capture, ModelAccess.Ownership ownership) {
 
     /** Whether the exchange of this call is to be captured: only through an alias that captures (both arms). */
     public boolean captures() {
