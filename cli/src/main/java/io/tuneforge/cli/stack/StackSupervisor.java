@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -217,6 +218,10 @@ public final class StackSupervisor {
         env.put("TUNEFORGE_TENANCY_SERVICE_KEYS", serviceKeys.registry());
         // The developer on this machine is the operator: the local tenant may edit the model catalog.
         env.put("TUNEFORGE_COST_ADMIN_TENANTS", System.getenv().getOrDefault("TUNEFORGE_COST_ADMIN_TENANTS", LocalApiKey.TENANT));
+        // For the same reason the local tenant may call any base model on the operator's fallback connection
+        // (the simulator, or the OPENAI_* pair given): the gateway grants it to nobody by default.
+        String fallbackGrant = "TUNEFORGE_GATEWAY_FALLBACK_GRANTS_" + LocalApiKey.TENANT.toUpperCase(Locale.ROOT);
+        env.put(fallbackGrant, System.getenv().getOrDefault(fallbackGrant, "*"));
         env.put("TUNEFORGE_SIMULATOR_DATA_DIR", layout.simulatorDir().toString());
         // Seals provider API keys in training-service's database: kept, or stored accounts become unreadable.
         env.put("TUNEFORGE_TRAINING_SECRET_KEY",
