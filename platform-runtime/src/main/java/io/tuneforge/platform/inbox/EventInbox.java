@@ -9,7 +9,12 @@ import io.tuneforge.events.EventContract;
 import io.tuneforge.events.EventContracts;
 import io.tuneforge.events.EventPayload;
 import io.tuneforge.events.MalformedEventException;
+import io.tuneforge.platform.availability.Dependency;
+import io.tuneforge.platform.availability.DependencyFailures;
+import io.tuneforge.platform.availability.DependencyOutages;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,6 +23,8 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -30,6 +37,13 @@ import java.util.function.Consumer;
  * is nacked, and the channel's {@code dead-letter-queue} failure strategy moves it to
  * {@code <topic>.dlq} with the error in its {@code dead-letter-reason} header. A message that breaks
  * its contract is dead-lettered at once: retrying cannot fix it.
+ *
+ * <p>A failure of the infrastructure rather than of the message (the database unreachable, a pool
+ * that hands out no connection, the transaction manager or the broker down; see
+ * {@link DependencyFailures}) is not the message's fault and never dead-letters it: the consumer
+ * pauses on that message, retrying with a backoff capped at {@code tuneforge.inbox.outage-max-backoff}
+ * for as long as the outage lasts, and readiness is DOWN meanwhile ({@link DependencyOutages}).
+ * The channel is ordered, so nothing behind the message overtakes it.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -44,6 +58,15 @@ public class EventInbox {
 
     @Inject
     InboxConfig config;
+
+    @Inject
+    DependencyOutages outages;
+
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     /**
      * Applies {@code handler} to the event in {@code message} once per consumer, then acks; nacks
@@ -60,9 +83,12 @@ public class EventInbox {
             LOG.errorf("%s: dead-lettering malformed message: %s", consumer, e.getMessage());
             return message.nack(e);
         }
+        String who = "inbox " + consumer;
         Exception last = null;
         long backoff = config.initialBackoff().toMillis();
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+        long outageBackoff = config.initialBackoff().toMillis();
+        int attempt = 0;
+        while (attempt < config.maxAttempts()) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (firstDelivery(consumer, event)) {
@@ -71,10 +97,31 @@ public class EventInbox {
                         LOG.debugf("%s: event %s already applied, skipping redelivery", consumer, event.id());
                     }
                 });
+                recovered(who, consumer);
                 return message.ack();
             } catch (MalformedEventException e) {
+                recovered(who, consumer);
                 return message.nack(e);
             } catch (Exception e) {
+                Optional<Dependency> down = DependencyFailures.unavailable(e);
+                if (down.isPresent()) {
+                    if (stopping) {
+                        // Neither acked nor nacked: its offset is not committed, so it is delivered again after the restart.
+                        LOG.warnf("%s: stopping while %s is unavailable; event %s stays on the topic for the next start",
+                                consumer, down.get().description(), event.id());
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (!outages.isWaiting(who)) {
+                        LOG.warnf("%s: %s is unavailable (%s); holding event %s (%s) and retrying until it is back",
+                                consumer, down.get().description(), e, event.id(), event.topic());
+                    }
+                    outages.waiting(who, down.get(), e);
+                    sleep(outageBackoff);
+                    outageBackoff = Math.min(outageBackoff * 2, config.outageMaxBackoff().toMillis());
+                    continue;
+                }
+                recovered(who, consumer);
+                attempt++;
                 last = e;
                 LOG.warnf("%s: event %s (%s) failed, attempt %d/%d: %s",
                         consumer, event.id(), event.topic(), attempt, config.maxAttempts(), e);
@@ -86,6 +133,13 @@ public class EventInbox {
         }
         LOG.errorf("%s: event %s (%s) dead-lettered after %d attempts", consumer, event.id(), event.topic(), config.maxAttempts());
         return message.nack(last);
+    }
+
+    private void recovered(String who, String consumer) {
+        if (outages.isWaiting(who)) {
+            LOG.infof("%s: dependencies are back, consuming again", consumer);
+            outages.recovered(who);
+        }
     }
 
     /** Records the delivery; false when this consumer has already applied the event. */

@@ -15,4 +15,12 @@ public interface InboxConfig {
     /** Delay before the second attempt; doubles for each further one. */
     @WithDefault("200ms")
     Duration initialBackoff();
+
+    /**
+     * Longest pause between two tries of an event held back because the database, the broker or the
+     * transaction manager is unavailable (those tries are not counted against {@link #maxAttempts()}
+     * and go on until the dependency is back).
+     */
+    @WithDefault("10s")
+    Duration outageMaxBackoff();
 }

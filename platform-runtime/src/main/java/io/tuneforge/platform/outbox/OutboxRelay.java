@@ -10,6 +10,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tuneforge.events.CloudEventAttributes;
+import io.tuneforge.platform.loops.Heartbeat;
+import io.tuneforge.platform.loops.Loops;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,6 +70,9 @@ public class OutboxRelay {
     MeterRegistry meters;
 
     @Inject
+    Loops loops;
+
+    @Inject
     @Channel("tuneforge-outbox")
     Emitter<String> emitter;
 
@@ -92,7 +97,8 @@ public class OutboxRelay {
      * for up to a second; this thread relays within milliseconds of the commit.
      */
     void onStart(@Observes StartupEvent event) {
-        Thread waker = new Thread(this::wakeLoop, "tuneforge-outbox-relay");
+        Heartbeat heartbeat = loops.register("outbox-relay", Duration.ofMillis(WAKE_WAIT_MILLIS));
+        Thread waker = new Thread(() -> wakeLoop(heartbeat), "tuneforge-outbox-relay");
         waker.setDaemon(true);
         waker.start();
     }
@@ -146,31 +152,41 @@ public class OutboxRelay {
      * Waits for a commit's wake-up and relays, until the application stops. The scheduled {@link #poll}
      * stays the safety net (events of a crashed transaction's neighbour, backoffs that elapsed).
      */
-    private void wakeLoop() {
+    private void wakeLoop(Heartbeat heartbeat) {
         ManagedContext requestContext = Arc.container().requestContext();
-        while (!stopping) {
-            try {
-                if (!pending.tryAcquire(WAKE_WAIT_MILLIS, TimeUnit.MILLISECONDS) || stopping) {
-                    continue;
-                }
-                pending.drainPermits();
-                if (!config.relayEnabled() || paused) {
-                    continue;
-                }
-                requestContext.activate();
+        try {
+            while (!stopping) {
                 try {
-                    relayPending();
-                } finally {
-                    requestContext.terminate();
+                    if (!pending.tryAcquire(WAKE_WAIT_MILLIS, TimeUnit.MILLISECONDS) || stopping) {
+                        heartbeat.beat();
+                        continue;
+                    }
+                    pending.drainPermits();
+                    if (!config.relayEnabled() || paused) {
+                        heartbeat.beat();
+                        continue;
+                    }
+                    requestContext.activate();
+                    try {
+                        relayPending(heartbeat::beat);
+                    } finally {
+                        requestContext.terminate();
+                    }
+                    heartbeat.beat();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    // The database or the broker is away: the next commit or the scheduled poll tries again.
+                    LOG.warnf("outbox relay after a commit failed (%s); the next commit or poll retries", e.toString());
+                    heartbeat.beat();
+                    sleepQuietly(WAKE_WAIT_MILLIS);
+                } catch (Error e) {
+                    heartbeat.failed(e); // halts the process: a relay that cannot go on must not look alive
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database or the broker is away: the next commit or the scheduled poll tries again.
-                LOG.warnf("outbox relay after a commit failed (%s); the next commit or poll retries", e.toString());
-                sleepQuietly(WAKE_WAIT_MILLIS);
             }
+        } finally {
+            heartbeat.close();
         }
     }
 
@@ -188,9 +204,16 @@ public class OutboxRelay {
      * @return how many events were published
      */
     public int relayPending() {
+        return relayPending(() -> {
+        });
+    }
+
+    /** @param progress told after each batch, so that a long catch-up is not taken for a stalled relay */
+    private int relayPending(Runnable progress) {
         int published = 0;
         while (!stopping && !paused) {
             int batch = QuarkusTransaction.requiringNew().timeout(60).call(this::relayBatch);
+            progress.run();
             published += Math.max(batch, 0);
             if (batch < config.batchSize()) {
                 break;
