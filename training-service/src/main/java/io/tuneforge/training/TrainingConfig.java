@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every knob of training-service; README lists each with its environment variable. */
@@ -22,6 +23,32 @@ public interface TrainingConfig {
     Provider provider();
 
     Monitoring monitoring();
+
+    Jobs jobs();
+
+    Accounts accounts();
+
+    interface Jobs {
+        /** How long an Idempotency-Key of POST /api/v1/jobs returns the job it first created (OpenAI keeps keys 24 h). */
+        @WithDefault("24h")
+        Duration idempotencyRetention();
+    }
+
+    /** Which provider base URLs tenants may set on their accounts (the account's API key is sent there). */
+    interface Accounts {
+        /** Provider hosts, exact or {@code *.suffix}; https only, and never resolving to an internal address. */
+        @WithDefault("api.openai.com,*.openai.azure.com,*.cognitiveservices.azure.com")
+        List<String> allowedHosts();
+
+        /** More host patterns the operator allows (an OpenAI-compatible provider of theirs). */
+        Optional<List<String>> extraHosts();
+
+        /**
+         * Origins (scheme://host:port, given as URLs) allowed as they are, http and internal addresses included:
+         * the operator's own endpoints, e.g. the local stack's simulator. Defaults to OPENAI_BASE_URL's origin.
+         */
+        Optional<List<String>> allowedOrigins();
+    }
 
     interface Scheduler {
         /** How often a replica admits waiting jobs and drives due ones. */

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 
@@ -61,6 +63,58 @@ class AccountApiTest {
                 .when().post("/api/v1/accounts").then().statusCode(400)
                 .body("errors.field", hasItem("kind")).body("errors.field", hasItem("base_url"))
                 .body("errors.field", hasItem("max_active_jobs")).body("errors.field", not(hasItem("name")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9/v1", "http://169.254.169.254", "http://169.254.169.254/latest/meta-data",
+            "http://[::1]:8082", "https://[::1]:8082/v1", "https://user:pass@api.openai.com", "https://127.0.0.1/v1",
+            "https://10.0.0.5/v1", "https://[fd00:ec2::254]/", "https://[::ffff:169.254.169.254]/", "https://localhost:5432",
+            "https://evil.example.com/v1", "https://api.openai.com.evil.example.com/v1", "http://api.openai.com/v1",
+            "ftp://api.openai.com/v1", "not a url"})
+    void baseUrlThatCouldReachAnInternalListenerIsRefused(String baseUrl) {
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("name", "ssrf-" + System.nanoTime(), "kind", "compatible", "api_key", "sk-ssrf-0000", "base_url", baseUrl))
+                .when().post("/api/v1/accounts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("base_url"));
+        String id = given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("name", "patched-" + System.nanoTime(), "kind", "openai", "api_key", "sk-ssrf-0001"))
+                .when().post("/api/v1/accounts").then().statusCode(201).extract().path("id");
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("base_url", baseUrl, "api_key", "sk-ssrf-0002"))
+                .when().patch("/api/v1/accounts/" + id).then().statusCode(400).body("errors.field", hasItem("base_url"));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).when().get("/api/v1/accounts/" + id).then()
+                .body("base_url", equalTo("https://api.openai.com/v1"));
+    }
+
+    @Test
+    void allowedProviderHostsAndTheOperatorsOriginsAreAccepted() {
+        for (String baseUrl : new String[] {"https://api.openai.com/v1", "https://my-resource.openai.azure.com",
+                "https://my-resource.cognitiveservices.azure.com/openai", TrainingFixtures.simulator() + "/v1"}) {
+            given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                    .body(Map.of("name", "ok-" + System.nanoTime(), "kind", "compatible", "api_key", "sk-ok-0000", "base_url", baseUrl))
+                    .when().post("/api/v1/accounts").then().statusCode(201).body("base_url", equalTo(baseUrl));
+        }
+    }
+
+    @Test
+    void changingBaseUrlOrKindNeedsTheKeyAgain() {
+        String id = given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("name", "rekey-" + System.nanoTime(), "kind", "openai", "api_key", "sk-rekey-0000"))
+                .when().post("/api/v1/accounts").then().statusCode(201).extract().path("id");
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("base_url", "https://other.openai.azure.com"))
+                .when().patch("/api/v1/accounts/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("api_key"));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "compatible"))
+                .when().patch("/api/v1/accounts/" + id).then().statusCode(422).body("errors.field", hasItem("api_key"));
+        // Unchanged URL and kind, other fields: no key needed; with the key the URL may change.
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("base_url", "https://api.openai.com/v1/", "kind", "openai", "max_active_jobs", 5))
+                .when().patch("/api/v1/accounts/" + id).then().statusCode(200).body("max_active_jobs", equalTo(5));
+        given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("base_url", "https://other.openai.azure.com", "api_key", "sk-rekey-0001"))
+                .when().patch("/api/v1/accounts/" + id).then().statusCode(200).body("base_url", equalTo("https://other.openai.azure.com"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class AccountConnectionTest {
         String name = "conn-" + UUID.randomUUID().toString().substring(0, 8);
         String apiKey = "sk-live-" + UUID.randomUUID().toString().replace("-", "");
         String id = given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "kind", "compatible", "base_url", "http://127.0.0.1:9/v1", "api_key", apiKey,
+                .body(Map.of("name", name, "kind", "compatible", "base_url", "https://api.openai.com/v1", "api_key", apiKey,
                         "organization", "org-x", "project", "proj-y", "requests_per_minute", 120))
                 .when().post("/api/v1/accounts").then().statusCode(201).extract().path("id");
 
@@ -37,7 +37,7 @@ class AccountConnectionTest {
         for (String ref : new String[] {id, name}) {
             given().header("Authorization", bearer(TestTenants.SERVICE_KEY)).header("X-Tuneforge-Tenant", TestTenants.ACME)
                     .when().get("/api/v1/accounts/" + ref + "/connection").then().statusCode(200)
-                    .body("id", equalTo(id)).body("kind", equalTo("compatible")).body("base_url", equalTo("http://127.0.0.1:9/v1"))
+                    .body("id", equalTo(id)).body("kind", equalTo("compatible")).body("base_url", equalTo("https://api.openai.com/v1"))
                     .body("api_key", equalTo(apiKey)).body("organization", equalTo("org-x")).body("project", equalTo("proj-y"))
                     .body("requests_per_minute", equalTo(120));
         }

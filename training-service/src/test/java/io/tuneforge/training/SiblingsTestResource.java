@@ -16,7 +16,9 @@ public class SiblingsTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         // Side by side: each JVM start mostly waits, so two at once take little longer than one.
         SiblingServices.start("dataset-service", "openai-simulator");
-        return Map.of("tuneforge.training.dataset-service-url", SiblingServices.baseUrl("dataset-service"));
+        // The simulator is the operator's own endpoint here, as on the local stack: accounts may point at it.
+        return Map.of("tuneforge.training.dataset-service-url", SiblingServices.baseUrl("dataset-service"),
+                "tuneforge.training.accounts.allowed-origins", SiblingServices.baseUrl("openai-simulator"));
     }
 
     @Override

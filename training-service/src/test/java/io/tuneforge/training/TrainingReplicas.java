@@ -42,6 +42,7 @@ final class TrainingReplicas {
         Map<String, String> env = new HashMap<>();
         env.put("TUNEFORGE_DATASET_URL", SiblingServices.baseUrl("dataset-service"));
         env.put("TUNEFORGE_TRAINING_SECRET_KEY", SECRET_KEY);
+        env.put("TUNEFORGE_TRAINING_ACCOUNT_ORIGINS", SiblingServices.baseUrl("openai-simulator"));
         env.put("TUNEFORGE_TRAINING_SCHEDULER_INTERVAL", "200ms");
         env.put("TUNEFORGE_TRAINING_SCHEDULER_INITIAL_DELAY", "500ms");
         env.put("TUNEFORGE_TRAINING_SCHEDULER_BACKOFF", "200ms");

@@ -8,6 +8,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.tuneforge.testsupport.PlatformTestResource;
 import io.tuneforge.testsupport.TestTenants;
+import io.tuneforge.training.api.WebhookResource;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -18,6 +19,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import static io.restassured.RestAssured.given;
 import static io.tuneforge.testsupport.TestTenants.bearer;
@@ -27,6 +31,7 @@ import static io.tuneforge.training.TrainingFixtures.job;
 import static io.tuneforge.training.TrainingFixtures.simulator;
 import static io.tuneforge.training.TrainingFixtures.validatedDataset;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -83,7 +88,7 @@ class WebhookTest {
     @Test
     void signedWebhookIsAcceptedAndForgedOnesAreRejected() throws Exception {
         String account = given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
-                .body(Map.of("name", "hooks-" + UUID.randomUUID(), "kind", "compatible", "base_url", "http://127.0.0.1:9/v1",
+                .body(Map.of("name", "hooks-" + UUID.randomUUID(), "kind", "compatible", "base_url", simulator() + "/v1",
                         "api_key", "sk-hooks-0000", "webhook_secret", SECRET))
                 .when().post("/api/v1/accounts").then().statusCode(201).body("webhook_secret_set", equalTo(true))
                 .extract().path("id");
@@ -94,13 +99,60 @@ class WebhookTest {
 
         given().header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", sign(id, timestamp, payload))
                 .contentType(ContentType.JSON).body(payload).when().post("/webhooks/openai/" + account)
-                .then().statusCode(200).body("accepted", equalTo(true)).body("jobs_woken", equalTo(0));
+                .then().statusCode(200).body("accepted", equalTo(true)).body("replayed", equalTo(false)).body("jobs_woken", equalTo(0));
+        // The same signed delivery again, well within the signature's tolerance: acknowledged, without effect.
+        given().header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", sign(id, timestamp, payload))
+                .contentType(ContentType.JSON).body(payload).when().post("/webhooks/openai/" + account)
+                .then().statusCode(200).body("replayed", equalTo(true)).body("jobs_woken", equalTo(0));
         given().header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", sign(id, timestamp, payload))
                 .contentType(ContentType.JSON).body(payload.replace("ftjob-unknown", "ftjob-forged")).when().post("/webhooks/openai/" + account)
                 .then().statusCode(401);
         given().header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", "v1,Zm9yZ2Vk")
                 .contentType(ContentType.JSON).body(payload).when().post("/webhooks/openai/" + account).then().statusCode(401);
         given().contentType(ContentType.JSON).body(payload).when().post("/webhooks/openai/acct_nope").then().statusCode(404);
+    }
+
+    @Test
+    void unsignedOrBadlySignedWebhooksAreAProblemAndOneLogLineWithoutStackTrace() throws Exception {
+        String account = given().header("Authorization", bearer(TestTenants.ACME_KEY)).contentType(ContentType.JSON)
+                .body(Map.of("name", "hooks-" + UUID.randomUUID(), "kind", "compatible", "base_url", simulator() + "/v1",
+                        "api_key", "sk-hooks-0000", "webhook_secret", SECRET))
+                .when().post("/api/v1/accounts").then().statusCode(201).extract().path("id");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            given().contentType(ContentType.JSON).body("{\"type\":\"fine_tuning.job.succeeded\"}").when().post("/webhooks/openai/" + account)
+                    .then().statusCode(401).contentType("application/problem+json").body("detail", containsString("webhook-signature"));
+            String id = "msg_" + UUID.randomUUID();
+            String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+            given().header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", "v1,not-base64!")
+                    .contentType(ContentType.JSON).body("{}").when().post("/webhooks/openai/" + account)
+                    .then().statusCode(401).contentType("application/problem+json");
+            // Signed, but not an event: the body is the problem, not the signature.
+            given().header("webhook-id", id).header("webhook-timestamp", timestamp).header("webhook-signature", sign(id, timestamp, "not json"))
+                    .contentType(ContentType.JSON).body("not json").when().post("/webhooks/openai/" + account)
+                    .then().statusCode(400).contentType("application/problem+json");
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(logged).as("no stack trace for a refused webhook").noneMatch(r -> r.getThrown() != null);
+        assertThat(logged.stream().filter(r -> WebhookResource.class.getName().equals(r.getLoggerName())))
+                .as("one line per refused webhook").hasSize(3);
     }
 
     private static String sign(String id, String timestamp, String payload) throws Exception {

@@ -8,6 +8,7 @@ import io.tuneforge.platform.tenancy.ApiKeyRegistry;
 import io.tuneforge.platform.tenancy.ServiceCredentials;
 import io.tuneforge.training.accounts.AccountConnections;
 import io.tuneforge.training.accounts.ApiKeyVault;
+import io.tuneforge.training.accounts.BaseUrlPolicy;
 import io.tuneforge.training.provider.ProviderConnection;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.JobState;
@@ -58,6 +59,9 @@ public class AccountResource {
 
     @Inject
     AccountConnections connections;
+
+    @Inject
+    BaseUrlPolicy baseUrls;
 
     /** Create or change an account; on PATCH absent fields keep their value. */
     public record AccountRequest(String name, String kind, String baseUrl, String apiKey, String organization, String project,
@@ -158,8 +162,17 @@ public class AccountResource {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         validate(request, errors);
+        boolean urlChanges = request.baseUrl() != null && !request.baseUrl().replaceAll("/+$", "").equals(account.baseUrl);
+        boolean kindChanges = request.kind() != null && !request.kind().equals(account.kind);
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("The change is invalid.", errors);
+        }
+        if ((urlChanges || kindChanges) && request.apiKey() == null) {
+            // The stored key must never follow the account to an endpoint its owner did not send it to.
+            String field = urlChanges ? "base_url" : "kind";
+            throw new ApiProblem(ApiProblem.unprocessable("API key required",
+                    "Changing " + field + " needs the account's API key again.").problem().withErrors(List.of(new Problem.FieldError("api_key",
+                    "is required when " + field + " changes: the key is sent to the new endpoint only if you send it again"))));
         }
         apply(account, request);
         return AccountView.of(account);
@@ -222,12 +235,12 @@ public class AccountResource {
         }
     }
 
-    private static void validate(AccountRequest r, List<Problem.FieldError> errors) {
+    private void validate(AccountRequest r, List<Problem.FieldError> errors) {
         if (r.kind() != null && !ProviderAccount.KINDS.contains(r.kind())) {
             errors.add(new Problem.FieldError("kind", "must be one of " + ProviderAccount.KINDS + ", got '" + r.kind() + "'"));
         }
-        if (r.baseUrl() != null && !(r.baseUrl().startsWith("http://") || r.baseUrl().startsWith("https://"))) {
-            errors.add(new Problem.FieldError("base_url", "must be an http(s) URL, e.g. https://api.openai.com/v1"));
+        if (r.baseUrl() != null) {
+            baseUrls.refusal(r.baseUrl()).ifPresent(why -> errors.add(new Problem.FieldError("base_url", why)));
         }
         if (r.apiKey() != null && r.apiKey().isBlank()) {
             errors.add(new Problem.FieldError("api_key", "must not be blank"));

@@ -1,9 +1,12 @@
 package io.tuneforge.training.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tuneforge.platform.paging.Page;
 import io.tuneforge.platform.paging.PageRequest;
 import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.platform.problem.Problem;
 import io.tuneforge.platform.tenancy.CurrentTenant;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.JobState;
@@ -11,12 +14,14 @@ import io.tuneforge.training.monitoring.JobTimeline;
 import io.tuneforge.training.monitoring.MetricPoint;
 import io.tuneforge.training.scheduling.JobControls;
 import io.tuneforge.training.scheduling.JobSubmissions;
+import io.tuneforge.training.scheduling.SubmissionKeys;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +30,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,14 +62,64 @@ public class JobResource {
     JobTimeline timeline;
 
     @Inject
+    SubmissionKeys keys;
+
+    @Inject
     ObjectMapper json;
+
+    /** As OpenAI's: any printable ASCII up to 255 characters. */
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     @POST
     @Transactional
-    @Operation(summary = "Create a fine-tuning job from a validated dataset version; it is queued for a provider slot")
-    public Response create(JobRequest request) {
+    @Operation(summary = "Create a fine-tuning job from a validated dataset version; it is queued for a provider slot",
+            description = "With an Idempotency-Key header the same key and body from the same tenant within "
+                    + "tuneforge.training.jobs.idempotency-retention (24 h) answer the first request's status and body again "
+                    + "(Idempotent-Replayed: true) instead of creating a second job; the same key with another body is a 422.")
+    @APIResponse(responseCode = "201", description = "The job, queued (or the first answer again for a repeated Idempotency-Key)")
+    @APIResponse(responseCode = "422", description = "Invalid request, or an Idempotency-Key already used with another body")
+    public Response create(JobRequest request,
+                           @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", description = "1-255 printable ASCII "
+                                   + "characters; a retried request with the same key gets the job the first one created")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (idempotencyKey == null) {
+            FineTuneJob job = submissions.submit(tenant.id(), request);
+            return Response.created(URI.create("/api/v1/jobs/" + job.id)).entity(JobView.of(job, json)).build();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiProblem.invalid("The Idempotency-Key header is invalid.", List.of(new Problem.FieldError("Idempotency-Key",
+                    "must be 1 to 255 printable ASCII characters without spaces, e.g. a UUID")));
+        }
+        SubmissionKeys.Claim claim = keys.claim(tenant.id(), idempotencyKey, requestHash(request));
+        if (claim instanceof SubmissionKeys.Claim.Replay replay) {
+            return Response.status(replay.status()).location(URI.create("/api/v1/jobs/" + replay.jobId()))
+                    .header("Idempotent-Replayed", "true").type(MediaType.APPLICATION_JSON).entity(replay.body()).build();
+        }
+        if (claim instanceof SubmissionKeys.Claim.Mismatch) {
+            throw new ApiProblem(ApiProblem.unprocessable("Idempotency-Key reused",
+                    "This Idempotency-Key was used with another request.").problem().withErrors(List.of(new Problem.FieldError(
+                    "Idempotency-Key", "was sent before with a different body; use a new key for a new job, or send the "
+                            + "original body again to get its job"))));
+        }
         FineTuneJob job = submissions.submit(tenant.id(), request);
-        return Response.created(URI.create("/api/v1/jobs/" + job.id)).entity(JobView.of(job, json)).build();
+        String body;
+        try {
+            body = json.writeValueAsString(JobView.of(job, json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("job " + job.id + " cannot be written as JSON", e);
+        }
+        keys.record(tenant.id(), idempotencyKey, job.id, 201, body);
+        return Response.created(URI.create("/api/v1/jobs/" + job.id)).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    /** The request as the key binds it: its JSON with map keys sorted, so a reordered body is the same request. */
+    private String requestHash(JobRequest request) {
+        try {
+            byte[] canonical = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(request);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash a job request", e);
+        }
     }
 
     @GET

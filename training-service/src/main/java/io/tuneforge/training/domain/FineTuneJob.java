@@ -62,6 +62,12 @@ public class FineTuneJob extends PanacheEntityBase {
     public boolean createAttempted;
     @Column(name = "provider_job_id")
     public String providerJobId;
+    /**
+     * Failed by tuneforge while the provider may still run it (a call it could not make, not an outcome the
+     * provider reported): polled until the provider's real outcome is known, which is then applied.
+     */
+    @Column(nullable = false)
+    public boolean reconcile;
     @Column(name = "training_file_id")
     public String trainingFileId;
     @Column(name = "validation_file_id")

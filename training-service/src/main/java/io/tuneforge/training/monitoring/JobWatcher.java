@@ -59,6 +59,7 @@ public class JobWatcher {
      */
     private void apply(FineTuneJob job, ProviderJob current, JobState next, List<ProviderEvent> events,
                        List<ProviderCheckpoint> checkpoints, boolean wokenMeanwhile) {
+        transitions.answered(job);
         if (current.nEpochs() != null) {
             job.nEpochs = current.nEpochs();
         }
@@ -71,6 +72,12 @@ public class JobWatcher {
             }
         }
         checkpoints.forEach(c -> timeline.record(job.id, c));
+        if (job.reconcile && !next.terminal()) {
+            // Still running on the provider after tuneforge marked it failed: wait for its real outcome.
+            job.nextAttemptAt = clock.instant().plus(config.monitoring().maxPollInterval());
+            job.updatedAt = clock.instant();
+            return;
+        }
         if (latest != null) {
             transitions.progressed(job, latest);
         }

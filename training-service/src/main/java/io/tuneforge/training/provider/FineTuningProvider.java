@@ -1,6 +1,7 @@
 package io.tuneforge.training.provider;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,15 @@ public interface FineTuningProvider {
     ProviderJob resume(ProviderConnection account, String providerJobId);
 
     /**
+     * How old (or how far ahead) a webhook's timestamp may be; the Standard Webhooks default openai-java uses.
+     * A delivery id is remembered this long, so a replayed webhook is refused while its signature still verifies.
+     */
+    Duration WEBHOOK_TOLERANCE = Duration.ofMinutes(5);
+
+    /**
      * Verifies a webhook's signature with the account's signing secret and returns the provider job
-     * it is about (empty for other event types); a forged or stale webhook is a REJECTED {@link ProviderException}.
+     * it is about (empty for other event types); a forged or stale webhook is a REJECTED {@link ProviderException}
+     * with status 401, a signed one whose body is not an event one with status 400.
      */
     Optional<String> verifiedWebhookJobId(String signingSecret, String payload, Map<String, List<String>> headers);
 }

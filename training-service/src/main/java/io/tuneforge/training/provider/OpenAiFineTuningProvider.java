@@ -7,7 +7,6 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.Headers;
-import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.models.webhooks.UnwrapWebhookEvent;
 import com.openai.models.webhooks.WebhookVerificationParams;
@@ -179,13 +178,21 @@ public class OpenAiFineTuningProvider implements FineTuningProvider {
     public Optional<String> verifiedWebhookJobId(String signingSecret, String payload, Map<String, List<String>> headers) {
         Headers.Builder h = Headers.builder();
         headers.forEach(h::put);
-        UnwrapWebhookEvent event;
+        WebhookVerificationParams params = WebhookVerificationParams.builder().payload(payload).headers(h.build())
+                .secret(signingSecret).tolerance(WEBHOOK_TOLERANCE).build();
         try {
-            event = webhookVerifier().webhooks().unwrap(WebhookVerificationParams.builder()
-                    .payload(payload).headers(h.build()).secret(signingSecret).build());
-        } catch (OpenAIException e) {
+            webhookVerifier().webhooks().verifySignature(params);
+        } catch (RuntimeException e) {
+            // openai-java reports missing headers, a bad signature and a stale timestamp alike (not all as OpenAIException).
             throw new ProviderException(ProviderException.Kind.REJECTED, 401, "invalid_webhook", "webhook rejected: " + e.getMessage(),
                     null, e);
+        }
+        UnwrapWebhookEvent event;
+        try {
+            event = webhookVerifier().webhooks().unwrap(params);
+        } catch (RuntimeException e) {
+            throw new ProviderException(ProviderException.Kind.REJECTED, 400, "invalid_webhook_payload",
+                    "signed webhook is not a webhook event: " + e.getMessage(), null, e);
         }
         if (event.isFineTuningJobSucceeded()) {
             return Optional.of(event.asFineTuningJobSucceeded().data().id());

@@ -64,14 +64,16 @@ public class JobDriver {
                 return;
             }
             Optional<FineTuneJob> snapshot = leases.snapshot(jobId);
-            if (snapshot.isEmpty() || snapshot.get().state.terminal()) {
+            if (snapshot.isEmpty() || snapshot.get().state.terminal() && !snapshot.get().reconcile) {
                 return;
             }
             FineTuneJob job = snapshot.get();
             ProviderAccount account = QuarkusTransaction.requiringNew().call(() -> ProviderAccount.findById(job.accountId));
             ProviderConnection connection = connections.of(account);
             try {
-                if (job.cancelRequested) {
+                if (job.reconcile) {
+                    watcher.poll(job, connection);
+                } else if (job.cancelRequested) {
                     cancel(job, connection);
                 } else if (job.state == JobState.UPLOADING) {
                     start(job, connection);
@@ -153,7 +155,15 @@ public class JobDriver {
                 }
             }
             case TRANSIENT -> leases.commit(job.id, job.state, j -> transitions.retryLater(j, "provider: " + e.getMessage()));
-            case REJECTED -> leases.commit(job.id, job.state, j -> transitions.failed(j, JobFailure.classify(e.code(), e.getMessage()), null));
+            case REJECTED -> {
+                JobFailure failure = JobFailure.classify(e.code(), e.getMessage());
+                // A 404 for the provider job id: it does not exist there (any more), there is nothing to reconcile.
+                if (job.providerJobId != null && e.status() != 404) {
+                    leases.commit(job.id, job.state, j -> transitions.failedWhileOnProvider(j, failure));
+                } else {
+                    leases.commit(job.id, job.state, j -> transitions.failed(j, failure, null));
+                }
+            }
         }
     }
 

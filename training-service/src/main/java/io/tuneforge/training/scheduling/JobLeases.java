@@ -11,7 +11,9 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -24,6 +26,10 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class JobLeases {
+
+    /** States a driver step moves on: the upload and creation, and following the job on the provider. */
+    private static final Set<JobState> DRIVEN = EnumSet.of(JobState.UPLOADING, JobState.VALIDATING_FILES, JobState.QUEUED,
+            JobState.RUNNING);
 
     private final String owner = "replica-" + UUID.randomUUID();
 
@@ -42,13 +48,13 @@ public class JobLeases {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 update fine_tune_job set lease_owner = ?1, lease_until = ?2
                 where id in (select id from fine_tune_job
-                    where (state in ('UPLOADING','VALIDATING_FILES','QUEUED','RUNNING')
-                           or (cancel_requested and state not in ('SUCCEEDED','FAILED','CANCELLED')))
+                    where (state in (?5) or (cancel_requested and state not in (?6)) or reconcile)
                       and next_attempt_at <= ?3 and (lease_until is null or lease_until < ?3)
                     order by next_attempt_at limit ?4 for update skip locked)
                 returning id""")
                 .setParameter(1, owner).setParameter(2, now.plus(config.scheduler().lease())).setParameter(3, now)
-                .setParameter(4, limit).getResultList());
+                .setParameter(4, limit).setParameter(5, names(DRIVEN)).setParameter(6, names(JobState.TERMINAL))
+                .getResultList());
     }
 
     /** Waiting jobs without a cost reservation yet, claimed for the budget check like due jobs are for a step. */
@@ -105,6 +111,11 @@ public class JobLeases {
             job.leaseUntil = clock.instant().plus(config.scheduler().lease());
             return true;
         });
+    }
+
+    /** The stored form of states, for native SQL (the column holds the enum's names). */
+    public static List<String> names(Set<JobState> states) {
+        return states.stream().map(JobState::name).toList();
     }
 
     public void release(String jobId) {

@@ -106,9 +106,22 @@ public class JobTransitions {
                 point.fullValidLoss() != null ? point.fullValidLoss() : point.validLoss()));
     }
 
+    /**
+     * The provider answered a call about the job: transient failures are counted in a row, so scattered errors
+     * over a long job's life never add up to giving up on it.
+     */
+    public void answered(FineTuneJob job) {
+        job.attempts = 0;
+    }
+
     public void succeeded(FineTuneJob job, ProviderJob providerJob) {
         Instant now = clock.instant();
         job.state = JobState.SUCCEEDED;
+        // A reconciled job: tuneforge had marked it failed, the provider finished it; its real outcome replaces that.
+        job.reconcile = false;
+        job.failureKind = null;
+        job.failureMessage = null;
+        job.failureAdvice = null;
         job.fineTunedModel = providerJob.fineTunedModel();
         job.trainedTokens = providerJob.trainedTokens();
         if (providerJob.nEpochs() != null) {
@@ -127,6 +140,7 @@ public class JobTransitions {
     public void failed(FineTuneJob job, JobFailure failure, Long trainedTokens) {
         Instant now = clock.instant();
         job.state = JobState.FAILED;
+        job.reconcile = false;
         job.failureKind = failure.kind();
         job.failureMessage = truncate(failure.message(), 2000);
         job.failureAdvice = truncate(failure.advice(), 1000);
@@ -141,10 +155,24 @@ public class JobTransitions {
     public void cancelled(FineTuneJob job, String reason) {
         Instant now = clock.instant();
         job.state = JobState.CANCELLED;
+        job.reconcile = false;
         job.cancelRequested = false;
         job.finishedAt = now;
         job.updatedAt = now;
         outbox.publish(job.tenantId, new JobCancelled(job.id, job.providerJobId, reason, job.pipelineId));
+    }
+
+    /**
+     * Failed by tuneforge's decision (the provider refused a call about the job), not by an outcome the provider
+     * reported: a job that exists there may still run and bill, so it is reconciled, polled at the longest
+     * interval (and at once on a webhook) until the provider reports how it ended, which is then applied.
+     */
+    public void failedWhileOnProvider(FineTuneJob job, JobFailure failure) {
+        failed(job, failure, null);
+        if (job.providerJobId != null) {
+            job.reconcile = true;
+            job.nextAttemptAt = clock.instant().plus(config.monitoring().maxPollInterval());
+        }
     }
 
     /** A provider 429: back in line for a slot, later; never a failure. */
@@ -160,16 +188,31 @@ public class JobTransitions {
         job.updatedAt = now;
     }
 
-    /** A transient failure (5xx, timeout): same state, later; a failure once attempts run out. */
+    /**
+     * A transient failure (5xx, timeout): same state, later. Only a job that cannot exist on the provider yet
+     * fails once {@code max-transient-attempts} failures come in a row; one that exists there (or whose creation
+     * may have reached it) is never given up on, as it may run and bill without us: it keeps being retried at
+     * the longest backoff, with an advisory once the provider has been unreachable that long.
+     */
     public void retryLater(FineTuneJob job, String what) {
         job.attempts++;
-        if (job.attempts > config.scheduler().maxTransientAttempts()) {
-            failed(job, new JobFailure("provider_error", what + " (gave up after " + (job.attempts - 1) + " attempts)",
-                    "The provider or dataset-service kept failing: check their status and create the job again."), null);
+        int max = config.scheduler().maxTransientAttempts();
+        boolean mayExistOnProvider = job.providerJobId != null || job.createAttempted;
+        Instant now = clock.instant();
+        if (job.attempts > max && !mayExistOnProvider) {
+            failed(job, new JobFailure("provider_error", what + " (gave up after " + (job.attempts - 1) + " attempts in a row)",
+                    "The provider or dataset-service kept failing before the job reached the provider: check their status "
+                            + "and create the job again."), null);
             return;
         }
-        job.nextAttemptAt = clock.instant().plus(backoff(job.attempts - 1));
-        job.updatedAt = clock.instant();
+        if (job.attempts == max + 1 && mayExistOnProvider) {
+            timeline.record(job.id, job.tenantId, new ProviderEvent("tf-provider-unreachable-" + now.toEpochMilli(), now, "warn",
+                    "advisory", "The provider failed " + max + " calls in a row about this job (" + what + "); it is still "
+                            + "followed and retried every " + config.scheduler().maxBackoff().toSeconds() + "s at most, as it may be "
+                            + "running there.", Map.of()));
+        }
+        job.nextAttemptAt = now.plus(backoff(job.attempts - 1));
+        job.updatedAt = now;
     }
 
     private Duration backoff(int attempts) {
