@@ -22,6 +22,13 @@ public interface SimulatorConfig {
     @WithDefault("true")
     boolean requireApiKey();
 
+    /**
+     * A background loop (job runner, state writer, housekeeping) that completes no iteration for this long
+     * turns /q/health/live DOWN.
+     */
+    @WithDefault("120s")
+    Duration loopStaleAfter();
+
     Time time();
 
     Limits limits();
@@ -84,6 +91,18 @@ public interface SimulatorConfig {
         /** How long an Idempotency-Key is remembered. */
         @WithDefault("24h")
         Duration idempotencyTtl();
+
+        /** Idempotency-Key responses remembered at most; the oldest are forgotten first. */
+        @WithDefault("10000")
+        int maxIdempotencyKeys();
+
+        /** Fine-tuned models held in memory at once (least recently used evicted, rebuilt when asked again). */
+        @WithDefault("64")
+        int maxLoadedModels();
+
+        /** Largest JSON request body (chat completions, job creation); more is a 413. */
+        @WithDefault("16777216")
+        long maxRequestBytes();
     }
 
     interface Faults {

@@ -12,9 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -36,7 +33,7 @@ public class FilesResource {
         if (file == null) {
             throw ApiException.missing("file");
         }
-        return files.add(file.fileName(), purpose, read(file));
+        return files.add(file.fileName(), purpose, file.uploadedFile());
     }
 
     @GET
@@ -57,20 +54,12 @@ public class FilesResource {
     public Response content(@PathParam("id") String id) {
         StoredFile file = files.get(id);
         String type = file.filename().endsWith(".csv") ? "text/csv" : "application/octet-stream";
-        return Response.ok(files.content(id), type).build();
+        return Response.ok(files.content(id).toFile(), type).build();
     }
 
     @DELETE
     @Path("/{id}")
     public Map<String, Object> delete(@PathParam("id") String id) {
         return files.delete(id);
-    }
-
-    static byte[] read(FileUpload upload) {
-        try {
-            return Files.readAllBytes(upload.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

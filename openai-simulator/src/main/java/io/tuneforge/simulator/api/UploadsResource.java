@@ -38,7 +38,7 @@ public class UploadsResource {
     @Path("/{id}/parts")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public UploadPart part(@PathParam("id") String id, @RestForm("data") FileUpload data) {
-        return uploads.addPart(id, data == null ? null : FilesResource.read(data));
+        return uploads.addPart(id, data == null ? null : data.uploadedFile());
     }
 
     @POST

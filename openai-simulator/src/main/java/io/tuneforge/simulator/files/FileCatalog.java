@@ -6,10 +6,13 @@ import io.tuneforge.simulator.api.ApiException;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tuneforge.simulator.storage.DataFolder;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,29 +30,52 @@ public class FileCatalog {
     private final SimulatorState state;
     private final SimulatorConfig config;
     private final ObjectMapper json;
+    private final DataFolder folder;
 
-    public FileCatalog(SimulatorState state, SimulatorConfig config, ObjectMapper json) {
+    public FileCatalog(SimulatorState state, SimulatorConfig config, ObjectMapper json, DataFolder folder) {
         this.state = state;
+        this.folder = folder;
         this.config = config;
         this.json = json;
     }
 
-    public StoredFile add(String filename, String purpose, byte[] content) {
-        check(filename, purpose, content);
-        return store(filename, purpose, content);
+    /** Accepts an uploaded file (already on disk) after OpenAI's checks, reading it as a stream. */
+    public StoredFile add(String filename, String purpose, Path uploaded) {
+        String id = Identifiers.next("file-");
+        try (InputStream in = Files.newInputStream(uploaded)) {
+            folder.writeBlob(id, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return accept(id, filename, purpose);
+    }
+
+    /** Checks blob {@code id} as an uploaded file and records it; the blob is deleted when it fails a check. */
+    public StoredFile accept(String id, String filename, String purpose) {
+        try {
+            check(filename, purpose, id);
+        } catch (RuntimeException e) {
+            folder.deleteBlob(id);
+            throw e;
+        }
+        long size = folder.blobPath(id).map(FileCatalog::size).orElse(0L);
+        return record(StoredFile.processed(id, size, Instant.now().getEpochSecond(), filename, purpose));
     }
 
     /** Stores a file the simulator itself produced (result files), bypassing upload checks. */
     public StoredFile store(String filename, String purpose, byte[] content) {
         StoredFile file = StoredFile.processed(Identifiers.next("file-"), content.length, Instant.now().getEpochSecond(), filename, purpose);
-        state.contents.put(file.id(), content);
-        state.writeBlob(file.id(), content);
+        folder.writeBlob(file.id(), content);
+        return record(file);
+    }
+
+    private StoredFile record(StoredFile file) {
         state.files.put(file.id(), file);
         state.changed();
         return file;
     }
 
-    public void check(String filename, String purpose, byte[] content) {
+    private void check(String filename, String purpose, String blob) {
         if (purpose == null || purpose.isBlank()) {
             throw ApiException.missing("purpose");
         }
@@ -57,24 +83,25 @@ public class FileCatalog {
             throw ApiException.invalid("Invalid value for 'purpose': '" + purpose + "'. Supported values are: 'fine-tune', "
                     + "'assistants', 'batch', 'vision', 'user_data' and 'evals'.", "purpose");
         }
-        if (content.length == 0) {
+        long length = folder.blobPath(blob).map(FileCatalog::size).orElse(0L);
+        if (length == 0) {
             throw ApiException.invalid("File is empty.", "file", "empty_file");
         }
-        if (content.length > config.limits().maxFileBytes()) {
-            throw ApiException.invalid("File is too large: " + content.length + " bytes exceeds the limit of "
+        if (length > config.limits().maxFileBytes()) {
+            throw ApiException.invalid("File is too large: " + length + " bytes exceeds the limit of "
                     + config.limits().maxFileBytes() + " bytes. Use the Uploads API for large files.", "file", "file_too_large");
         }
         if (purpose.equals("fine-tune") || purpose.equals("batch")) {
             if (filename == null || !filename.toLowerCase().endsWith(".jsonl")) {
                 throw ApiException.invalid("Invalid file format for Fine-Tuning API. Must be .jsonl", "file", "invalid_file_format");
             }
-            checkJsonLines(content);
+            checkJsonLines(folder.blobPath(blob).orElseThrow());
         }
     }
 
-    /** One JSON object per line, as OpenAI requires before accepting a fine-tune file. */
-    private void checkJsonLines(byte[] content) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
+    /** One JSON object per line, as OpenAI requires before accepting a fine-tune file; read line by line from disk. */
+    private void checkJsonLines(Path content) {
+        try (BufferedReader reader = Files.newBufferedReader(content, StandardCharsets.UTF_8)) {
             String text;
             int line = 0;
             while ((text = reader.readLine()) != null) {
@@ -98,6 +125,14 @@ public class FileCatalog {
         }
     }
 
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public StoredFile get(String id) {
         StoredFile file = state.files.get(id);
         if (file == null) {
@@ -110,13 +145,15 @@ public class FileCatalog {
         return Optional.ofNullable(state.files.get(id));
     }
 
-    public byte[] content(String id) {
+    /** The file's bytes on disk, streamed to the caller rather than read into memory. */
+    public Path content(String id) {
         get(id);
-        byte[] content = state.contents.get(id);
-        if (content == null) {
-            throw ApiException.notFound("No content stored for file " + id, "id");
-        }
-        return content;
+        return folder.blobPath(id).orElseThrow(() -> ApiException.notFound("No content stored for file " + id, "id"));
+    }
+
+    /** The file's bytes, for the job runner's validation (bounded by max-file-bytes). */
+    public Optional<byte[]> bytes(String id) {
+        return find(id).flatMap(f -> folder.readBlob(id));
     }
 
     public List<StoredFile> list(String purpose, String order) {
@@ -133,8 +170,7 @@ public class FileCatalog {
     public Map<String, Object> delete(String id) {
         get(id);
         state.files.remove(id);
-        state.contents.remove(id);
-        state.deleteBlob(id);
+        folder.deleteBlob(id);
         state.changed();
         return Map.of("id", id, "object", "file", "deleted", true);
     }

@@ -2,10 +2,15 @@ package io.tuneforge.simulator.files;
 
 import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.storage.DataFolder;
 import io.tuneforge.simulator.storage.Identifiers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +25,10 @@ public class UploadSessions {
     private final SimulatorState state;
     private final SimulatorConfig config;
     private final FileCatalog files;
+    private final DataFolder folder;
 
-    public UploadSessions(SimulatorState state, SimulatorConfig config, FileCatalog files) {
+    public UploadSessions(SimulatorState state, SimulatorConfig config, FileCatalog files, DataFolder folder) {
+        this.folder = folder;
         this.state = state;
         this.config = config;
         this.files = files;
@@ -55,18 +62,22 @@ public class UploadSessions {
         return upload;
     }
 
-    public synchronized UploadPart addPart(String uploadId, byte[] data) {
+    public synchronized UploadPart addPart(String uploadId, Path data) {
         Upload upload = pending(uploadId);
-        if (data == null || data.length == 0) {
+        long length = data == null ? 0 : size(data);
+        if (length == 0) {
             throw ApiException.missing("data");
         }
-        if (data.length > config.limits().maxUploadPartBytes()) {
-            throw ApiException.invalid("Part is too large: " + data.length + " bytes; each part may be at most "
+        if (length > config.limits().maxUploadPartBytes()) {
+            throw ApiException.invalid("Part is too large: " + length + " bytes; each part may be at most "
                     + config.limits().maxUploadPartBytes() + " bytes.", "data");
         }
         UploadPart part = new UploadPart(Identifiers.next("part_"), "upload.part", Instant.now().getEpochSecond(), uploadId);
-        state.parts.put(part.id(), data);
-        state.writeBlob(part.id(), data);
+        try (InputStream in = Files.newInputStream(data)) {
+            folder.writeBlob(part.id(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> ids = new ArrayList<>(upload.partIds());
         ids.add(part.id());
         state.uploads.put(uploadId, upload.withStatus("pending", null, List.copyOf(ids)));
@@ -79,25 +90,20 @@ public class UploadSessions {
         if (partIds == null || partIds.isEmpty()) {
             throw ApiException.missing("part_ids");
         }
-        ByteArrayOutputStream assembled = new ByteArrayOutputStream();
         for (String id : partIds) {
-            byte[] data = upload.partIds().contains(id) ? state.parts.get(id) : null;
-            if (data == null) {
+            if (!upload.partIds().contains(id) || !folder.hasBlob(id)) {
                 throw ApiException.invalid("Part " + id + " does not belong to upload " + uploadId + ".", "part_ids");
             }
-            assembled.writeBytes(data);
         }
-        byte[] content = assembled.toByteArray();
-        if (content.length != upload.bytes()) {
-            throw ApiException.invalid("The parts add up to " + content.length + " bytes, but the upload was created with bytes="
+        String fileId = Identifiers.next("file-");
+        long assembled = folder.concatenate(fileId, partIds);
+        if (assembled != upload.bytes()) {
+            folder.deleteBlob(fileId);
+            throw ApiException.invalid("The parts add up to " + assembled + " bytes, but the upload was created with bytes="
                     + upload.bytes() + ".", "part_ids");
         }
-        files.check(upload.filename(), upload.purpose(), content);
-        StoredFile file = files.store(upload.filename(), upload.purpose(), content);
-        upload.partIds().forEach(p -> {
-            state.parts.remove(p);
-            state.deleteBlob(p);
-        });
+        StoredFile file = files.accept(fileId, upload.filename(), upload.purpose());
+        upload.partIds().forEach(folder::deleteBlob);
         Upload done = upload.withStatus("completed", file, List.of());
         state.uploads.put(uploadId, done);
         state.changed();
@@ -106,10 +112,7 @@ public class UploadSessions {
 
     public synchronized Upload cancel(String uploadId) {
         Upload upload = pending(uploadId);
-        upload.partIds().forEach(p -> {
-            state.parts.remove(p);
-            state.deleteBlob(p);
-        });
+        upload.partIds().forEach(folder::deleteBlob);
         Upload cancelled = upload.withStatus("cancelled", null, List.of());
         state.uploads.put(uploadId, cancelled);
         state.changed();
@@ -125,9 +128,34 @@ public class UploadSessions {
             throw ApiException.invalid("Upload " + uploadId + " is already " + upload.status() + ".", "upload_id");
         }
         if (Instant.now().getEpochSecond() > upload.expiresAt()) {
-            state.uploads.put(uploadId, upload.withStatus("expired", null, List.of()));
+            expire(upload);
             throw ApiException.invalid("Upload " + uploadId + " has expired.", "upload_id");
         }
         return upload;
+    }
+
+    /**
+     * Expires every pending upload past its hour and deletes its parts, so abandoned uploads do not keep
+     * disk for ever; run by {@link io.tuneforge.simulator.runtime.Housekeeping}.
+     */
+    public synchronized int expireAbandoned() {
+        long now = Instant.now().getEpochSecond();
+        List<Upload> due = state.uploads.values().stream().filter(u -> u.status().equals("pending") && now > u.expiresAt()).toList();
+        due.forEach(this::expire);
+        return due.size();
+    }
+
+    private void expire(Upload upload) {
+        upload.partIds().forEach(folder::deleteBlob);
+        state.uploads.put(upload.id(), upload.withStatus("expired", null, List.of()));
+        state.changed();
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -115,8 +115,11 @@ public class JobBoard {
                     seed, "validating_files", null, trainingFile, validationFile, List.copyOf(integrations), metadata,
                     JobMethod.of(methodType, requested), null, suffix);
             state.jobs.put(id, new JobEntry(job, JobProgress.created(clock.after(config.time().validating()), null)));
-            state.jobCreations.computeIfAbsent(organization, o -> Collections.synchronizedList(new ArrayList<>()))
-                    .add(System.currentTimeMillis());
+            List<Long> creations = state.jobCreations.computeIfAbsent(organization, o -> Collections.synchronizedList(new ArrayList<>()));
+            long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+            // Only the last 24 hours count against the daily quota; older times would only grow the list.
+            creations.removeIf(t -> t <= dayAgo);
+            creations.add(System.currentTimeMillis());
             stats.jobCreated(organization, activeBefore + 1);
             event(id, "info", "Created fine-tuning job: " + id, null, "message");
             event(id, "info", "Validating training file: " + trainingFile

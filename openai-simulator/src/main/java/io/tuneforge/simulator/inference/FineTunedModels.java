@@ -1,5 +1,6 @@
 package io.tuneforge.simulator.inference;
 
+import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.api.ApiException;
 import io.tuneforge.simulator.finetuning.Checkpoint;
 import io.tuneforge.simulator.finetuning.FineTuneJob;
@@ -10,10 +11,11 @@ import io.tuneforge.simulator.learning.TrainingRun;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every model a chat request may name: the base models, the fine-tuned models of succeeded jobs and
@@ -27,9 +29,20 @@ public class FineTunedModels {
     private final SimulatorState state;
     private final ModelCatalog catalog;
     private final TrainingPlanner planner;
-    private final Map<String, TrainedModel> trained = new ConcurrentHashMap<>();
+    /**
+     * Loaded models, least recently used evicted first: a model is rebuilt from its job's kept data when it
+     * is asked again, so memory stays bounded however many jobs succeed.
+     */
+    private final Map<String, TrainedModel> trained;
 
-    public FineTunedModels(SimulatorState state, ModelCatalog catalog, TrainingPlanner planner) {
+    public FineTunedModels(SimulatorState state, ModelCatalog catalog, TrainingPlanner planner, SimulatorConfig config) {
+        int capacity = config.limits().maxLoadedModels();
+        this.trained = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, TrainedModel> eldest) {
+                return size() > capacity;
+            }
+        });
         this.state = state;
         this.catalog = catalog;
         this.planner = planner;
@@ -76,7 +89,12 @@ public class FineTunedModels {
             steps = Integer.parseInt(model.substring(model.lastIndexOf(CHECKPOINT) + CHECKPOINT.length()));
         }
         int at = steps;
-        TrainedModel learned = trained.computeIfAbsent(model, m -> TrainingRun.modelAt(planner.plan(entry), at));
+        TrainedModel learned = trained.get(model);
+        if (learned == null) {
+            // Built outside the map's lock: a rebuild replays training and may take a while.
+            learned = TrainingRun.modelAt(planner.plan(entry), at);
+            trained.put(model, learned);
+        }
         String parent = job.model().startsWith("ft:") ? job.model() : null;
         return new ServedModel(model, baseOf(model), learned, parent);
     }
