@@ -40,18 +40,18 @@ public class FileCatalog {
     }
 
     /** Accepts an uploaded file (already on disk) after OpenAI's checks, reading it as a stream. */
-    public StoredFile add(String filename, String purpose, Path uploaded) {
+    public StoredFile add(String filename, String purpose, Path uploaded, String organization) {
         String id = Identifiers.next("file-");
         try (InputStream in = Files.newInputStream(uploaded)) {
             folder.writeBlob(id, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return accept(id, filename, purpose);
+        return accept(id, filename, purpose, organization);
     }
 
     /** Checks blob {@code id} as an uploaded file and records it; the blob is deleted when it fails a check. */
-    public StoredFile accept(String id, String filename, String purpose) {
+    public StoredFile accept(String id, String filename, String purpose, String organization) {
         try {
             check(filename, purpose, id);
         } catch (RuntimeException e) {
@@ -59,17 +59,18 @@ public class FileCatalog {
             throw e;
         }
         long size = folder.blobPath(id).map(FileCatalog::size).orElse(0L);
-        return record(StoredFile.processed(id, size, Instant.now().getEpochSecond(), filename, purpose));
+        return record(StoredFile.processed(id, size, Instant.now().getEpochSecond(), filename, purpose), organization);
     }
 
     /** Stores a file the simulator itself produced (result files), bypassing upload checks. */
-    public StoredFile store(String filename, String purpose, byte[] content) {
+    public StoredFile store(String filename, String purpose, byte[] content, String organization) {
         StoredFile file = StoredFile.processed(Identifiers.next("file-"), content.length, Instant.now().getEpochSecond(), filename, purpose);
         folder.writeBlob(file.id(), content);
-        return record(file);
+        return record(file, organization);
     }
 
-    private StoredFile record(StoredFile file) {
+    private StoredFile record(StoredFile file, String organization) {
+        state.fileOwners.put(file.id(), organization);
         state.files.put(file.id(), file);
         state.changed();
         return file;
@@ -133,43 +134,50 @@ public class FileCatalog {
         }
     }
 
-    public StoredFile get(String id) {
-        StoredFile file = state.files.get(id);
+    /** The organization's file; another organization's is "no such file", as OpenAI answers. */
+    public StoredFile get(String id, String organization) {
+        StoredFile file = find(id, organization).orElse(null);
         if (file == null) {
             throw ApiException.notFound("No such File object: " + id, "id");
         }
         return file;
     }
 
-    public Optional<StoredFile> find(String id) {
-        return Optional.ofNullable(state.files.get(id));
+    public Optional<StoredFile> find(String id, String organization) {
+        return Optional.ofNullable(state.files.get(id)).filter(f -> organization.equals(owner(f.id())));
+    }
+
+    /** Files stored before owners were recorded belong to the default organization. */
+    private String owner(String fileId) {
+        return state.fileOwners.getOrDefault(fileId, config.organization());
     }
 
     /** The file's bytes on disk, streamed to the caller rather than read into memory. */
-    public Path content(String id) {
-        get(id);
+    public Path content(String id, String organization) {
+        get(id, organization);
         return folder.blobPath(id).orElseThrow(() -> ApiException.notFound("No content stored for file " + id, "id"));
     }
 
-    /** The file's bytes, for the job runner's validation (bounded by max-file-bytes). */
+    /** The file's bytes, for the job runner's validation (bounded by max-file-bytes); the job's organization was checked at creation. */
     public Optional<byte[]> bytes(String id) {
-        return find(id).flatMap(f -> folder.readBlob(id));
+        return Optional.ofNullable(state.files.get(id)).flatMap(f -> folder.readBlob(id));
     }
 
-    public List<StoredFile> list(String purpose, String order) {
+    public List<StoredFile> list(String purpose, String order, String organization) {
         List<StoredFile> all;
         synchronized (state.files) {
             all = new ArrayList<>(state.files.values());
         }
-        all.removeIf(f -> purpose != null && !purpose.isBlank() && !f.purpose().equals(purpose));
+        all.removeIf(f -> !organization.equals(owner(f.id())) || purpose != null && !purpose.isBlank() && !f.purpose().equals(purpose));
         Comparator<StoredFile> byTime = Comparator.comparingLong(StoredFile::createdAt);
         all.sort("asc".equals(order) ? byTime : byTime.reversed());
         return all;
     }
 
-    public Map<String, Object> delete(String id) {
-        get(id);
+    public Map<String, Object> delete(String id, String organization) {
+        get(id, organization);
         state.files.remove(id);
+        state.fileOwners.remove(id);
         folder.deleteBlob(id);
         state.changed();
         return Map.of("id", id, "object", "file", "deleted", true);

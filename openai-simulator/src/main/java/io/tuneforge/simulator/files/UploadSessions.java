@@ -34,7 +34,7 @@ public class UploadSessions {
         this.files = files;
     }
 
-    public Upload create(String filename, String purpose, Long bytes, String mimeType) {
+    public Upload create(String filename, String purpose, Long bytes, String mimeType, String organization) {
         if (filename == null || filename.isBlank()) {
             throw ApiException.missing("filename");
         }
@@ -57,13 +57,14 @@ public class UploadSessions {
         long now = Instant.now().getEpochSecond();
         Upload upload = new Upload(Identifiers.next("upload_"), "upload", bytes, now, filename, purpose, "pending",
                 now + EXPIRY.toSeconds(), null, List.of());
+        state.uploadOwners.put(upload.id(), organization);
         state.uploads.put(upload.id(), upload);
         state.changed();
         return upload;
     }
 
-    public synchronized UploadPart addPart(String uploadId, Path data) {
-        Upload upload = pending(uploadId);
+    public synchronized UploadPart addPart(String uploadId, Path data, String organization) {
+        Upload upload = pending(uploadId, organization);
         long length = data == null ? 0 : size(data);
         if (length == 0) {
             throw ApiException.missing("data");
@@ -85,8 +86,8 @@ public class UploadSessions {
         return part;
     }
 
-    public synchronized Upload complete(String uploadId, List<String> partIds) {
-        Upload upload = pending(uploadId);
+    public synchronized Upload complete(String uploadId, List<String> partIds, String organization) {
+        Upload upload = pending(uploadId, organization);
         if (partIds == null || partIds.isEmpty()) {
             throw ApiException.missing("part_ids");
         }
@@ -102,7 +103,7 @@ public class UploadSessions {
             throw ApiException.invalid("The parts add up to " + assembled + " bytes, but the upload was created with bytes="
                     + upload.bytes() + ".", "part_ids");
         }
-        StoredFile file = files.accept(fileId, upload.filename(), upload.purpose());
+        StoredFile file = files.accept(fileId, upload.filename(), upload.purpose(), organization);
         upload.partIds().forEach(folder::deleteBlob);
         Upload done = upload.withStatus("completed", file, List.of());
         state.uploads.put(uploadId, done);
@@ -110,8 +111,8 @@ public class UploadSessions {
         return done;
     }
 
-    public synchronized Upload cancel(String uploadId) {
-        Upload upload = pending(uploadId);
+    public synchronized Upload cancel(String uploadId, String organization) {
+        Upload upload = pending(uploadId, organization);
         upload.partIds().forEach(folder::deleteBlob);
         Upload cancelled = upload.withStatus("cancelled", null, List.of());
         state.uploads.put(uploadId, cancelled);
@@ -119,9 +120,9 @@ public class UploadSessions {
         return cancelled;
     }
 
-    private Upload pending(String uploadId) {
+    private Upload pending(String uploadId, String organization) {
         Upload upload = state.uploads.get(uploadId);
-        if (upload == null) {
+        if (upload == null || !organization.equals(state.uploadOwners.getOrDefault(uploadId, config.organization()))) {
             throw ApiException.notFound("No such Upload object: " + uploadId, "upload_id");
         }
         if (!upload.status().equals("pending")) {

@@ -268,7 +268,8 @@ public class JobRunner {
     private void succeed(JobEntry entry, TrainingRun run) {
         FineTuneJob job = entry.job();
         String model = models.modelName(job);
-        StoredFile results = files.store("step_metrics.csv", "fine-tune-results", metricsCsv(job.id()).getBytes(StandardCharsets.UTF_8));
+        StoredFile results = files.store("step_metrics.csv", "fine-tune-results", metricsCsv(job.id()).getBytes(StandardCharsets.UTF_8),
+                job.organizationId());
         long trained = 0;
         for (TrainingExample e : run.plan().training()) {
             trained += exampleTokens(e);

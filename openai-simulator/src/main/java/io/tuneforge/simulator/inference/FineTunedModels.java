@@ -69,20 +69,21 @@ public class FineTunedModels {
         throw notFound(model);
     }
 
-    public boolean exists(String model) {
-        return job(model).isPresent();
+    public boolean exists(String model, String organization) {
+        return job(model, organization).isPresent();
     }
 
     public void remember(String model, TrainedModel model1) {
         trained.put(model, model1);
     }
 
-    public ServedModel resolve(String model) {
+    /** A base model, or a fine-tuned model (or checkpoint) of {@code organization}'s; another organization's is 404. */
+    public ServedModel resolve(String model, String organization) {
         Optional<BaseModel> base = catalog.find(model);
         if (base.isPresent()) {
             return new ServedModel(model, base.get(), null, null);
         }
-        JobEntry entry = job(model).orElseThrow(() -> notFound(model));
+        JobEntry entry = job(model, organization).orElseThrow(() -> notFound(model));
         FineTuneJob job = entry.job();
         int steps = entry.progress().totalSteps();
         if (model.contains(CHECKPOINT)) {
@@ -99,7 +100,7 @@ public class FineTunedModels {
         return new ServedModel(model, baseOf(model), learned, parent);
     }
 
-    private Optional<JobEntry> job(String model) {
+    private Optional<JobEntry> job(String model, String organization) {
         if (!model.startsWith("ft:") || state.deletedModels.contains(model)) {
             return Optional.empty();
         }
@@ -113,6 +114,9 @@ public class FineTunedModels {
             jobs = new ArrayList<>(state.jobs.values());
         }
         for (JobEntry e : jobs) {
+            if (!e.job().organizationId().equals(organization)) {
+                continue;
+            }
             if (checkpoint) {
                 for (Checkpoint c : state.checkpoints.getOrDefault(e.job().id(), List.of())) {
                     if (c.fineTunedModelCheckpoint().equals(model)) {
@@ -126,7 +130,8 @@ public class FineTunedModels {
         return Optional.empty();
     }
 
-    public List<ModelObject> list() {
+    /** The base models and {@code organization}'s fine-tuned models. */
+    public List<ModelObject> list(String organization) {
         List<ModelObject> models = new ArrayList<>();
         for (BaseModel m : catalog.all()) {
             models.add(new ModelObject(m.id(), "model", m.created(), "system"));
@@ -135,7 +140,7 @@ public class FineTunedModels {
         synchronized (state.jobs) {
             for (JobEntry e : state.jobs.values()) {
                 FineTuneJob j = e.job();
-                if (j.status().equals("succeeded") && j.fineTunedModel() != null && !state.deletedModels.contains(j.fineTunedModel())) {
+                if (j.organizationId().equals(organization) && j.status().equals("succeeded") && j.fineTunedModel() != null && !state.deletedModels.contains(j.fineTunedModel())) {
                     models.add(new ModelObject(j.fineTunedModel(), "model", j.finishedAt(), j.organizationId()));
                 }
             }
@@ -143,16 +148,16 @@ public class FineTunedModels {
         return models;
     }
 
-    public ModelObject get(String model) {
-        return list().stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow(() -> notFound(model));
+    public ModelObject get(String model, String organization) {
+        return list(organization).stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow(() -> notFound(model));
     }
 
-    public Map<String, Object> delete(String model) {
+    public Map<String, Object> delete(String model, String organization) {
         if (catalog.find(model).isPresent()) {
             throw new ApiException(403, "invalid_request_error", "You have insufficient permissions for this operation: base model "
                     + model + " cannot be deleted.", "model", "insufficient_permissions", Map.of());
         }
-        if (!exists(model)) {
+        if (!exists(model, organization)) {
             throw notFound(model);
         }
         state.deletedModels.add(model);

@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class SimulatorState {
 
     public final Map<String, StoredFile> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The organization each file and upload belongs to: another organization gets 404 on them, as on OpenAI. */
+    public final Map<String, String> fileOwners = new ConcurrentHashMap<>();
+    public final Map<String, String> uploadOwners = new ConcurrentHashMap<>();
     public final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     public final Map<String, JobEntry> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, List<JobEvent>> events = new ConcurrentHashMap<>();
@@ -68,6 +71,12 @@ public class SimulatorState {
             s.jobCreations().forEach((k, v) -> jobCreations.put(k, Collections.synchronizedList(new ArrayList<>(v))));
             webhookSecret = s.webhookSecret();
             webhookEndpoints.addAll(s.webhookEndpoints());
+            if (s.fileOwners() != null) {
+                fileOwners.putAll(s.fileOwners());
+            }
+            if (s.uploadOwners() != null) {
+                uploadOwners.putAll(s.uploadOwners());
+            }
         });
         if (folder.enabled()) {
             writer = Loops.executor("state-writer");
@@ -131,13 +140,16 @@ public class SimulatorState {
             endpointCopy = List.copyOf(webhookEndpoints);
         }
         folder.writeSnapshot(new Snapshot(fileCopy, List.copyOf(uploads.values()), jobCopy, eventCopy, checkpointCopy,
-                List.copyOf(deletedModels), List.copyOf(idempotency.values()), creationCopy, webhookSecret, endpointCopy));
+                List.copyOf(deletedModels), List.copyOf(idempotency.values()), creationCopy, webhookSecret, endpointCopy,
+                Map.copyOf(fileOwners), Map.copyOf(uploadOwners)));
     }
 
     /** Forget everything (admin reset), keeping the webhook secret so verifiers stay valid. */
     public void clear() {
         files.clear();
+        fileOwners.clear();
         uploads.clear();
+        uploadOwners.clear();
         jobs.clear();
         events.clear();
         checkpoints.clear();

@@ -21,4 +21,6 @@ public record Snapshot(
         List<RememberedResponse> idempotency,
         Map<String, List<Long>> jobCreations,
         String webhookSecret,
-        List<WebhookEndpoint> webhookEndpoints) {}
+        List<WebhookEndpoint> webhookEndpoints,
+        Map<String, String> fileOwners,
+        Map<String, String> uploadOwners) {}
