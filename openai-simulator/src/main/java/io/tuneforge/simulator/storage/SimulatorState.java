@@ -3,6 +3,7 @@ package io.tuneforge.simulator.storage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tuneforge.simulator.SimulatorConfig;
+import io.tuneforge.simulator.azure.Deployment;
 import io.tuneforge.simulator.runtime.Loops;
 import java.time.Duration;
 import io.tuneforge.simulator.files.StoredFile;
@@ -43,6 +44,8 @@ public class SimulatorState {
     public final Set<String> deletedModels = ConcurrentHashMap.newKeySet();
     public final Map<String, RememberedResponse> idempotency = new ConcurrentHashMap<>();
     public final Map<String, List<Long>> jobCreations = new ConcurrentHashMap<>();
+    /** Azure deployments by {@link io.tuneforge.simulator.azure.Deployment#key()}. */
+    public final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     public final List<WebhookEndpoint> webhookEndpoints = Collections.synchronizedList(new ArrayList<>());
     public volatile String webhookSecret;
 
@@ -73,6 +76,9 @@ public class SimulatorState {
             webhookEndpoints.addAll(s.webhookEndpoints());
             if (s.fileOwners() != null) {
                 fileOwners.putAll(s.fileOwners());
+            }
+            if (s.deployments() != null) {
+                s.deployments().forEach(d -> deployments.put(d.key(), d));
             }
             if (s.uploadOwners() != null) {
                 uploadOwners.putAll(s.uploadOwners());
@@ -141,7 +147,7 @@ public class SimulatorState {
         }
         folder.writeSnapshot(new Snapshot(fileCopy, List.copyOf(uploads.values()), jobCopy, eventCopy, checkpointCopy,
                 List.copyOf(deletedModels), List.copyOf(idempotency.values()), creationCopy, webhookSecret, endpointCopy,
-                Map.copyOf(fileOwners), Map.copyOf(uploadOwners)));
+                Map.copyOf(fileOwners), Map.copyOf(uploadOwners), List.copyOf(deployments.values())));
     }
 
     /** Forget everything (admin reset), keeping the webhook secret so verifiers stay valid. */
@@ -157,6 +163,7 @@ public class SimulatorState {
         idempotency.clear();
         jobCreations.clear();
         webhookEndpoints.clear();
+        deployments.clear();
         folder.clearBlobs();
         changed();
     }

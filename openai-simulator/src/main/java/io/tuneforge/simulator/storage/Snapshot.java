@@ -1,5 +1,7 @@
 package io.tuneforge.simulator.storage;
 
+import io.tuneforge.simulator.azure.Deployment;
+
 import io.tuneforge.simulator.files.StoredFile;
 import io.tuneforge.simulator.files.Upload;
 import io.tuneforge.simulator.finetuning.Checkpoint;
@@ -23,4 +25,5 @@ public record Snapshot(
         String webhookSecret,
         List<WebhookEndpoint> webhookEndpoints,
         Map<String, String> fileOwners,
-        Map<String, String> uploadOwners) {}
+        Map<String, String> uploadOwners,
+        List<Deployment> deployments) {}
