@@ -22,6 +22,13 @@ public interface SimulatorConfig {
     @WithDefault("true")
     boolean requireApiKey();
 
+    /**
+     * A background loop (job runner, state writer, housekeeping) that completes no iteration for this long
+     * turns /q/health/live DOWN.
+     */
+    @WithDefault("120s")
+    Duration loopStaleAfter();
+
     Time time();
 
     Limits limits();
@@ -29,6 +36,46 @@ public interface SimulatorConfig {
     Faults faults();
 
     Webhooks webhooks();
+
+    Azure azure();
+
+    interface Azure {
+        /**
+         * {@code openai}: an Azure data-plane call may name a model directly (the deployment name is the model
+         * unless a deployment of that name exists). {@code azure}: it must name a succeeded deployment, else 404
+         * DeploymentNotFound, as on Azure.
+         */
+        @WithDefault("openai")
+        String mode();
+
+        /** Where the ARM management plane is served (stands in for https://management.azure.com). */
+        @WithDefault("/azure-management")
+        String managementPath();
+
+        /** Where the Entra token endpoint is served (stands in for https://login.microsoftonline.com). */
+        @WithDefault("/azure-login")
+        String loginPath();
+
+        /** Time from Creating to Succeeded (or Failed); scaled by time.scale. */
+        @WithDefault("3s")
+        Duration provisioningTime();
+
+        /** Fixed lifetime of a Developer tier (sku developertier) deployment. */
+        @WithDefault("24h")
+        Duration developerTierLifetime();
+
+        /** A deployment that receives no data-plane call for this long is removed, as Azure removes idle fine-tuned deployments. */
+        @WithDefault("15d")
+        Duration inactivityRemoval();
+
+        /** Lifetime of an Entra access token. */
+        @WithDefault("1h")
+        Duration tokenLifetime();
+
+        /** Fraction of new deployments whose provisioning ends Failed (seeded by faults.seed). */
+        @WithDefault("0")
+        double deploymentFailureRate();
+    }
 
     interface Time {
         /** Multiplies every duration below: 0.01 makes a demo job finish a hundred times faster. */
@@ -84,6 +131,18 @@ public interface SimulatorConfig {
         /** How long an Idempotency-Key is remembered. */
         @WithDefault("24h")
         Duration idempotencyTtl();
+
+        /** Idempotency-Key responses remembered at most; the oldest are forgotten first. */
+        @WithDefault("10000")
+        int maxIdempotencyKeys();
+
+        /** Fine-tuned models held in memory at once (least recently used evicted, rebuilt when asked again). */
+        @WithDefault("64")
+        int maxLoadedModels();
+
+        /** Largest JSON request body (chat completions, job creation); more is a 413. */
+        @WithDefault("16777216")
+        long maxRequestBytes();
     }
 
     interface Faults {
@@ -105,6 +164,13 @@ public interface SimulatorConfig {
         /** Fraction whose connection is closed without any response. */
         @WithDefault("0")
         double dropRate();
+
+        /**
+         * Fraction of job creations, file and upload POSTs and chat completions that are carried out and then
+         * lose their answer (the connection is closed instead).
+         */
+        @WithDefault("0")
+        double lostRate();
 
         /** Fraction of fine-tuning jobs that fail part-way through training. */
         @WithDefault("0")

@@ -46,7 +46,9 @@ class UsageStatsAndEndpointsTest {
         alpha.fineTuning().jobs().cancel(second);
         alpha.fineTuning().jobs().cancel(alpha.fineTuning().jobs().create(slow).id());
         OpenAIClient beta = client("org-beta");
-        beta.fineTuning().jobs().cancel(beta.fineTuning().jobs().create(slow).id());
+        // Files belong to one organization: beta trains on its own upload.
+        String betaFile = upload(beta, "t.jsonl", TicketData.jsonl(TicketData.generate(12, 3))).id();
+        beta.fineTuning().jobs().cancel(beta.fineTuning().jobs().create(slow.toBuilder().trainingFile(betaFile).build()).id());
 
         JsonNode organizations = JSON.readTree(admin("GET", "/stats", null)).get("organizations");
         assertThat(organizations.get("org-alpha").get("jobs_created").asLong()).isEqualTo(3);
@@ -78,7 +80,8 @@ class UsageStatsAndEndpointsTest {
             String file = upload(alpha, "t.jsonl", TicketData.jsonl(TicketData.generate(12, 3))).id();
             JobCreateParams slow = JobCreateParams.builder().model("gpt-4o-mini").trainingFile(file)
                     .hyperparameters(JobCreateParams.Hyperparameters.builder().nEpochs(50).build()).build();
-            String betaJob = beta.fineTuning().jobs().create(slow).id();
+            String betaFile = upload(beta, "t.jsonl", TicketData.jsonl(TicketData.generate(12, 3))).id();
+            String betaJob = beta.fineTuning().jobs().create(slow.toBuilder().trainingFile(betaFile).build()).id();
             beta.fineTuning().jobs().cancel(betaJob);
             String alphaJob = alpha.fineTuning().jobs().create(slow).id();
             alpha.fineTuning().jobs().cancel(alphaJob);

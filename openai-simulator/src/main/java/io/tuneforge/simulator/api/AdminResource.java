@@ -3,6 +3,8 @@ package io.tuneforge.simulator.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tuneforge.simulator.azure.AzureClock;
+import io.tuneforge.simulator.azure.AzureDeployments;
 import io.tuneforge.simulator.faults.FaultPlan;
 import io.tuneforge.simulator.faults.FaultSettings;
 import io.tuneforge.simulator.finetuning.JobRunner;
@@ -47,9 +49,14 @@ public class AdminResource {
     private final FineTunedModels models;
     private final ObjectMapper json;
     private final UsageStats stats;
+    private final AzureDeployments azureDeployments;
+    private final AzureClock azureClock;
 
     public AdminResource(FaultPlan faults, LimitPolicy limits, RateLimiter limiter, WebhookDispatcher webhooks, SimulatorState state,
-                         JobRunner runner, FineTunedModels models, ObjectMapper json, UsageStats stats) {
+                         JobRunner runner, FineTunedModels models, ObjectMapper json, UsageStats stats, AzureDeployments azureDeployments,
+                         AzureClock azureClock) {
+        this.azureDeployments = azureDeployments;
+        this.azureClock = azureClock;
         this.faults = faults;
         this.limits = limits;
         this.limiter = limiter;
@@ -141,6 +148,40 @@ public class AdminResource {
         return new StatsView(stats.snapshot());
     }
 
+    public record AzureView(String mode, long clockOffsetMillis, int failNext, List<AzureDeployments.Removal> removals,
+                            List<io.tuneforge.simulator.azure.Deployment> deployments) {}
+
+    /** The Azure side: mode, deployments (every account), what Azure removed and why, the lifecycle clock's offset. */
+    @GET
+    @Path("/azure")
+    public AzureView azure() {
+        return new AzureView(azureDeployments.azureMode() ? "azure" : "openai", azureClock.offsetMillis(), azureDeployments.pendingFailures(),
+                azureDeployments.removals(), List.copyOf(state.deployments.values()));
+    }
+
+    /** {@code {"fail_next": n}}: the next n deployments end Failed instead of Succeeded. */
+    @PUT
+    @Path("/azure")
+    public AzureView setAzure(JsonNode body) {
+        if (body == null || !body.path("fail_next").canConvertToInt()) {
+            throw ApiException.invalid("Expected {\"fail_next\": <number of deployments to fail>}.", "fail_next");
+        }
+        azureDeployments.failNext(body.get("fail_next").asInt());
+        return azure();
+    }
+
+    /** {@code {"advance_seconds": n}}: moves the deployment lifecycle clock on (Developer tier expiry, inactivity), then applies it. */
+    @POST
+    @Path("/azure/clock")
+    public AzureView advanceAzureClock(JsonNode body) {
+        if (body == null || !body.path("advance_seconds").canConvertToLong() || body.get("advance_seconds").asLong() < 0) {
+            throw ApiException.invalid("Expected {\"advance_seconds\": <seconds, at least 0>}.", "advance_seconds");
+        }
+        azureClock.advance(java.time.Duration.ofSeconds(body.get("advance_seconds").asLong()));
+        azureDeployments.sweep();
+        return azure();
+    }
+
     @GET
     @Path("/webhooks/deliveries")
     public List<WebhookDelivery> deliveries() {
@@ -159,6 +200,7 @@ public class AdminResource {
         faults.reset();
         webhooks.clearDeliveries();
         stats.clear();
+        azureDeployments.reset();
         return Map.of("reset", true);
     }
 

@@ -1,6 +1,7 @@
 package io.tuneforge.simulator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tuneforge.simulator.runtime.Loops;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +15,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+
+    private final Loops loops;
+
+    public ApiExceptionMapper(Loops loops) {
+        this.loops = loops;
+    }
+
+    /** An Error while serving a request (out of memory): the process cannot be trusted any more, so it exits. */
+    @ServerExceptionMapper
+    public Response fatal(Error e, HttpServerRequest request) {
+        loops.fatal(request.method() + " " + request.path(), e);
+        return json(500, ErrorBody.of("The server had an error while processing your request. Sorry about that!",
+                "server_error", null, null));
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {

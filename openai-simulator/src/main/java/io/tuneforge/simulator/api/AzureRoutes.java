@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
 /**
  * Serves the Azure OpenAI shape by rerouting it onto the OpenAI routes: `/openai/deployments/{name}/...`
  * and `/openai/{operation}` (legacy, `api-version` required) and `/openai/v1/{operation}` (unified).
- * The deployment name is the model, as if every model were deployed under its own name.
+ * A deployment name is resolved by {@link io.tuneforge.simulator.azure.AzureDeployments#modelFor}: a deployment made on the
+ * management plane, or in OpenAI mode the model itself.
  */
 @ApplicationScoped
 public class AzureRoutes {
 
     public static final String DEPLOYMENT_HEADER = "x-simulator-azure-deployment";
+    /** Set on unified-path calls (/openai/v1/...), whose body names the deployment as its model. */
+    public static final String UNIFIED_HEADER = "x-simulator-azure-unified";
     private static final Pattern DEPLOYMENT = Pattern.compile("^/openai/deployments/([^/]+)(/.*)$");
 
     void register(@Observes Router router) {
@@ -30,7 +33,9 @@ public class AzureRoutes {
         }
         String query = rc.request().query();
         String target;
+        rc.request().headers().remove(DEPLOYMENT_HEADER).remove(UNIFIED_HEADER);
         if (path.startsWith("/openai/v1/")) {
+            rc.request().headers().set(UNIFIED_HEADER, "true");
             target = path.substring("/openai".length());
         } else {
             if (rc.request().getParam("api-version") == null) {

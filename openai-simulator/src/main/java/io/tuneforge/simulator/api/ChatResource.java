@@ -1,6 +1,7 @@
 package io.tuneforge.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tuneforge.simulator.azure.AzureDeployments;
 import io.tuneforge.simulator.faults.Fault;
 import io.tuneforge.simulator.faults.FaultKind;
 import io.tuneforge.simulator.faults.FaultPlan;
@@ -26,8 +27,10 @@ public class ChatResource {
     private final ChatCompletions completions;
     private final CallerOrganization organization;
     private final FaultPlan faults;
+    private final AzureDeployments deployments;
 
-    public ChatResource(ChatCompletions completions, CallerOrganization organization, FaultPlan faults) {
+    public ChatResource(ChatCompletions completions, CallerOrganization organization, FaultPlan faults, AzureDeployments deployments) {
+        this.deployments = deployments;
         this.completions = completions;
         this.organization = organization;
         this.faults = faults;
@@ -38,8 +41,14 @@ public class ChatResource {
     @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
     public Response complete(JsonNode body, @Context HttpHeaders headers) {
         String deployment = headers.getHeaderString(AzureRoutes.DEPLOYMENT_HEADER);
-        applyModelFault(deployment != null ? deployment : body == null ? null : body.path("model").asText(null));
-        ChatOutcome outcome = completions.complete(body, organization.of(headers), headers.getHeaderString(AzureRoutes.DEPLOYMENT_HEADER));
+        if (deployment == null && "true".equals(headers.getHeaderString(AzureRoutes.UNIFIED_HEADER)) && body != null
+                && body.hasNonNull("model")) {
+            deployment = body.get("model").asText();
+        }
+        // An Azure call names a deployment; the model behind it answers (DeploymentNotFound when there is none).
+        String model = deployment == null ? null : deployments.modelFor(deployment);
+        applyModelFault(model != null ? model : body == null ? null : body.path("model").asText(null));
+        ChatOutcome outcome = completions.complete(body, organization.of(headers), model);
         Response.ResponseBuilder response;
         if (outcome.streamed()) {
             StreamingOutput stream = out -> {

@@ -10,11 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -25,52 +24,46 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class FilesResource {
 
     private final FileCatalog files;
+    private final CallerOrganization organization;
 
-    public FilesResource(FileCatalog files) {
+    public FilesResource(FileCatalog files, CallerOrganization organization) {
         this.files = files;
+        this.organization = organization;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public StoredFile upload(@RestForm("file") FileUpload file, @RestForm("purpose") String purpose) {
+    public StoredFile upload(@RestForm("file") FileUpload file, @RestForm("purpose") String purpose, @Context HttpHeaders headers) {
         if (file == null) {
             throw ApiException.missing("file");
         }
-        return files.add(file.fileName(), purpose, read(file));
+        return files.add(file.fileName(), purpose, file.uploadedFile(), organization.of(headers));
     }
 
     @GET
     public ListPage<StoredFile> list(@QueryParam("purpose") String purpose, @QueryParam("limit") Integer limit,
-                                     @QueryParam("order") String order, @QueryParam("after") String after) {
-        return ListPage.of(files.list(purpose, order), StoredFile::id, after, limit, 10_000);
+                                     @QueryParam("order") String order, @QueryParam("after") String after, @Context HttpHeaders headers) {
+        return ListPage.of(files.list(purpose, order, organization.of(headers)), StoredFile::id, after, limit, 10_000);
     }
 
     @GET
     @Path("/{id}")
-    public StoredFile get(@PathParam("id") String id) {
-        return files.get(id);
+    public StoredFile get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return files.get(id, organization.of(headers));
     }
 
     @GET
     @Path("/{id}/content")
     @Produces(MediaType.WILDCARD)
-    public Response content(@PathParam("id") String id) {
-        StoredFile file = files.get(id);
+    public Response content(@PathParam("id") String id, @Context HttpHeaders headers) {
+        StoredFile file = files.get(id, organization.of(headers));
         String type = file.filename().endsWith(".csv") ? "text/csv" : "application/octet-stream";
-        return Response.ok(files.content(id), type).build();
+        return Response.ok(files.content(id, organization.of(headers)).toFile(), type).build();
     }
 
     @DELETE
     @Path("/{id}")
-    public Map<String, Object> delete(@PathParam("id") String id) {
-        return files.delete(id);
-    }
-
-    static byte[] read(FileUpload upload) {
-        try {
-            return Files.readAllBytes(upload.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public Map<String, Object> delete(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return files.delete(id, organization.of(headers));
     }
 }

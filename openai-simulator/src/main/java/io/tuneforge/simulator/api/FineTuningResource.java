@@ -39,50 +39,52 @@ public class FineTuningResource {
     }
 
     @GET
-    public ListPage<FineTuneJob> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit, @Context UriInfo uri) {
+    public ListPage<FineTuneJob> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit, @Context UriInfo uri,
+                                     @Context HttpHeaders headers) {
         Map<String, String> metadata = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
             if (name.startsWith("metadata[") && name.endsWith("]") && !values.isEmpty()) {
                 metadata.put(name.substring("metadata[".length(), name.length() - 1), values.get(0));
             }
         });
-        return ListPage.of(jobs.list(metadata), FineTuneJob::id, after, limit, 20);
+        return ListPage.of(jobs.list(metadata, organization.of(headers)), FineTuneJob::id, after, limit, 20);
     }
 
     @GET
     @Path("/{id}")
-    public FineTuneJob get(@PathParam("id") String id) {
-        return jobs.get(id);
+    public FineTuneJob get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return jobs.get(id, organization.of(headers));
     }
 
     @POST
     @Path("/{id}/cancel")
-    public FineTuneJob cancel(@PathParam("id") String id) {
-        return jobs.cancel(id);
+    public FineTuneJob cancel(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return jobs.cancel(id, organization.of(headers));
     }
 
     @POST
     @Path("/{id}/pause")
-    public FineTuneJob pause(@PathParam("id") String id) {
-        return jobs.pause(id);
+    public FineTuneJob pause(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return jobs.pause(id, organization.of(headers));
     }
 
     @POST
     @Path("/{id}/resume")
-    public FineTuneJob resume(@PathParam("id") String id) {
-        return jobs.resume(id);
+    public FineTuneJob resume(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return jobs.resume(id, organization.of(headers));
     }
 
     @GET
     @Path("/{id}/events")
-    public ListPage<JobEvent> events(@PathParam("id") String id, @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return ListPage.of(jobs.events(id), JobEvent::id, after, limit, 20);
+    public ListPage<JobEvent> events(@PathParam("id") String id, @QueryParam("after") String after, @QueryParam("limit") Integer limit,
+                                    @Context HttpHeaders headers) {
+        return ListPage.of(jobs.events(id, organization.of(headers)), JobEvent::id, after, limit, 20);
     }
 
     @GET
     @Path("/{id}/checkpoints")
     public ListPage<Checkpoint> checkpoints(@PathParam("id") String id, @QueryParam("after") String after,
-                                            @QueryParam("limit") Integer limit) {
-        return ListPage.of(jobs.checkpoints(id), Checkpoint::id, after, limit, 10);
+                                            @QueryParam("limit") Integer limit, @Context HttpHeaders headers) {
+        return ListPage.of(jobs.checkpoints(id, organization.of(headers)), Checkpoint::id, after, limit, 10);
     }
 }

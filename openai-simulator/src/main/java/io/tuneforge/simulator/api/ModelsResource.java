@@ -7,6 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -17,28 +19,30 @@ import java.util.Map;
 public class ModelsResource {
 
     private final FineTunedModels models;
+    private final CallerOrganization organization;
 
-    public ModelsResource(FineTunedModels models) {
+    public ModelsResource(FineTunedModels models, CallerOrganization organization) {
         this.models = models;
+        this.organization = organization;
     }
 
     public record ModelList(String object, List<ModelObject> data) {}
 
     @GET
-    public ModelList list() {
-        return new ModelList("list", models.list());
+    public ModelList list(@Context HttpHeaders headers) {
+        return new ModelList("list", models.list(organization.of(headers)));
     }
 
     /** Fine-tuned model ids contain colons, hence the regex that lets the id span the rest of the path. */
     @GET
     @Path("/{id: .+}")
-    public ModelObject get(@PathParam("id") String id) {
-        return models.get(id);
+    public ModelObject get(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return models.get(id, organization.of(headers));
     }
 
     @DELETE
     @Path("/{id: .+}")
-    public Map<String, Object> delete(@PathParam("id") String id) {
-        return models.delete(id);
+    public Map<String, Object> delete(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return models.delete(id, organization.of(headers));
     }
 }

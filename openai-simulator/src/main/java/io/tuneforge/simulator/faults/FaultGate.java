@@ -40,6 +40,11 @@ public class FaultGate {
                 case ERROR -> fail(rc, 500, "The server had an error while processing your request. Sorry about that!", "server_error");
                 case UNAVAILABLE -> fail(rc, 503, "The server is overloaded or not ready yet.", "service_unavailable");
                 case SLOW -> vertx.setTimer(Math.max(1, fault.delayMillis()), id -> rc.next());
+                case LOST -> {
+                    // The request runs to the end (job created, file stored, tokens counted); its answer never leaves.
+                    rc.put(LostAnswers.MARK, true);
+                    rc.next();
+                }
             }
         }, rc::next);
     }

@@ -11,7 +11,9 @@ public enum FaultKind {
     /** Served after a delay. */
     SLOW,
     /** Connection closed without a response. */
-    DROP;
+    DROP,
+    /** The request is carried out, then the connection is closed instead of sending the answer (an answer lost after the work). */
+    LOST;
 
     /** Accepts "drop" as well as "DROP" in admin requests. */
     @JsonCreator

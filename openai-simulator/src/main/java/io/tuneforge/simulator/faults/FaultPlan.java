@@ -19,7 +19,7 @@ public class FaultPlan {
     public FaultPlan(SimulatorConfig config) {
         SimulatorConfig.Faults f = config.faults();
         this.configured = new FaultSettings(f.errorRate(), f.unavailableRate(), f.slowRate(), f.slowDelay().toMillis(), f.dropRate(),
-                f.jobFailureRate(), f.seed(), List.of(), Map.of());
+                f.jobFailureRate(), f.lostRate(), f.seed(), List.of(), Map.of());
         set(configured);
     }
 
@@ -29,7 +29,7 @@ public class FaultPlan {
 
     public synchronized void set(FaultSettings settings) {
         this.current = new FaultSettings(settings.errorRate(), settings.unavailableRate(), settings.slowRate(), settings.slowDelayMillis(),
-                settings.dropRate(), settings.jobFailureRate(), settings.seed(), settings.rules() == null ? List.of() : List.copyOf(settings.rules()),
+                settings.dropRate(), settings.jobFailureRate(), settings.lostRate(), settings.seed(), settings.rules() == null ? List.of() : List.copyOf(settings.rules()),
                 settings.models() == null ? Map.of() : Map.copyOf(settings.models()));
         this.dice = new Random(settings.seed());
     }
@@ -50,7 +50,7 @@ public class FaultPlan {
                     rules.remove(i);
                 }
                 current = new FaultSettings(current.errorRate(), current.unavailableRate(), current.slowRate(), current.slowDelayMillis(),
-                        current.dropRate(), current.jobFailureRate(), current.seed(), List.copyOf(rules), current.models());
+                        current.dropRate(), current.jobFailureRate(), current.lostRate(), current.seed(), List.copyOf(rules), current.models());
                 long delay = rule.delayMillis() == null ? current.slowDelayMillis() : rule.delayMillis();
                 return Optional.of(new Fault(rule.kind(), delay));
             }
@@ -72,6 +72,10 @@ public class FaultPlan {
         if (roll < edge) {
             return Optional.of(new Fault(FaultKind.SLOW, current.slowDelayMillis()));
         }
+        edge += losable(method, path) ? current.lostRate() : 0;
+        if (roll < edge) {
+            return Optional.of(new Fault(FaultKind.LOST, 0));
+        }
         return Optional.empty();
     }
 
@@ -88,6 +92,13 @@ public class FaultPlan {
             return Optional.of(new Fault(FaultKind.ERROR, fault.latencyMs()));
         }
         return fault.latencyMs() > 0 ? Optional.of(new Fault(FaultKind.SLOW, fault.latencyMs())) : Optional.empty();
+    }
+
+    /** The calls whose answer a storm may lose after the work: job creation, file and upload POSTs, chat completions. */
+    static boolean losable(String method, String path) {
+        String p = path.startsWith("/openai/") ? path.substring("/openai".length()) : path;
+        return "POST".equalsIgnoreCase(method) && (p.equals("/v1/fine_tuning/jobs") || p.equals("/v1/files") || p.startsWith("/v1/uploads")
+                || p.endsWith("/chat/completions"));
     }
 
     /** Whether a job fails, decided from the job's seed so the same job fails the same way on replay. */

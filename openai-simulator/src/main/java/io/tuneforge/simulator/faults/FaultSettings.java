@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Random fault rates (seeded), the slow-response delay, scripted rules taking precedence over rates, and
+ * Random fault rates (seeded; {@code lostRate} applies to job creation, file and upload POSTs and chat completions only), the slow-response delay, scripted rules taking precedence over rates, and
  * per-model chat faults ({@code models}: model id to {@link ModelFault}).
  */
 public record FaultSettings(
@@ -14,6 +14,7 @@ public record FaultSettings(
         long slowDelayMillis,
         double dropRate,
         double jobFailureRate,
+        double lostRate,
         long seed,
         List<FaultRule> rules,
         Map<String, ModelFault> models) {}

@@ -2,10 +2,15 @@ package io.tuneforge.simulator.files;
 
 import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.storage.DataFolder;
 import io.tuneforge.simulator.storage.Identifiers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +25,16 @@ public class UploadSessions {
     private final SimulatorState state;
     private final SimulatorConfig config;
     private final FileCatalog files;
+    private final DataFolder folder;
 
-    public UploadSessions(SimulatorState state, SimulatorConfig config, FileCatalog files) {
+    public UploadSessions(SimulatorState state, SimulatorConfig config, FileCatalog files, DataFolder folder) {
+        this.folder = folder;
         this.state = state;
         this.config = config;
         this.files = files;
     }
 
-    public Upload create(String filename, String purpose, Long bytes, String mimeType) {
+    public Upload create(String filename, String purpose, Long bytes, String mimeType, String organization) {
         if (filename == null || filename.isBlank()) {
             throw ApiException.missing("filename");
         }
@@ -50,23 +57,28 @@ public class UploadSessions {
         long now = Instant.now().getEpochSecond();
         Upload upload = new Upload(Identifiers.next("upload_"), "upload", bytes, now, filename, purpose, "pending",
                 now + EXPIRY.toSeconds(), null, List.of());
+        state.uploadOwners.put(upload.id(), organization);
         state.uploads.put(upload.id(), upload);
         state.changed();
         return upload;
     }
 
-    public synchronized UploadPart addPart(String uploadId, byte[] data) {
-        Upload upload = pending(uploadId);
-        if (data == null || data.length == 0) {
+    public synchronized UploadPart addPart(String uploadId, Path data, String organization) {
+        Upload upload = pending(uploadId, organization);
+        long length = data == null ? 0 : size(data);
+        if (length == 0) {
             throw ApiException.missing("data");
         }
-        if (data.length > config.limits().maxUploadPartBytes()) {
-            throw ApiException.invalid("Part is too large: " + data.length + " bytes; each part may be at most "
+        if (length > config.limits().maxUploadPartBytes()) {
+            throw ApiException.invalid("Part is too large: " + length + " bytes; each part may be at most "
                     + config.limits().maxUploadPartBytes() + " bytes.", "data");
         }
         UploadPart part = new UploadPart(Identifiers.next("part_"), "upload.part", Instant.now().getEpochSecond(), uploadId);
-        state.parts.put(part.id(), data);
-        state.writeBlob(part.id(), data);
+        try (InputStream in = Files.newInputStream(data)) {
+            folder.writeBlob(part.id(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> ids = new ArrayList<>(upload.partIds());
         ids.add(part.id());
         state.uploads.put(uploadId, upload.withStatus("pending", null, List.copyOf(ids)));
@@ -74,60 +86,77 @@ public class UploadSessions {
         return part;
     }
 
-    public synchronized Upload complete(String uploadId, List<String> partIds) {
-        Upload upload = pending(uploadId);
+    public synchronized Upload complete(String uploadId, List<String> partIds, String organization) {
+        Upload upload = pending(uploadId, organization);
         if (partIds == null || partIds.isEmpty()) {
             throw ApiException.missing("part_ids");
         }
-        ByteArrayOutputStream assembled = new ByteArrayOutputStream();
         for (String id : partIds) {
-            byte[] data = upload.partIds().contains(id) ? state.parts.get(id) : null;
-            if (data == null) {
+            if (!upload.partIds().contains(id) || !folder.hasBlob(id)) {
                 throw ApiException.invalid("Part " + id + " does not belong to upload " + uploadId + ".", "part_ids");
             }
-            assembled.writeBytes(data);
         }
-        byte[] content = assembled.toByteArray();
-        if (content.length != upload.bytes()) {
-            throw ApiException.invalid("The parts add up to " + content.length + " bytes, but the upload was created with bytes="
+        String fileId = Identifiers.next("file-");
+        long assembled = folder.concatenate(fileId, partIds);
+        if (assembled != upload.bytes()) {
+            folder.deleteBlob(fileId);
+            throw ApiException.invalid("The parts add up to " + assembled + " bytes, but the upload was created with bytes="
                     + upload.bytes() + ".", "part_ids");
         }
-        files.check(upload.filename(), upload.purpose(), content);
-        StoredFile file = files.store(upload.filename(), upload.purpose(), content);
-        upload.partIds().forEach(p -> {
-            state.parts.remove(p);
-            state.deleteBlob(p);
-        });
+        StoredFile file = files.accept(fileId, upload.filename(), upload.purpose(), organization);
+        upload.partIds().forEach(folder::deleteBlob);
         Upload done = upload.withStatus("completed", file, List.of());
         state.uploads.put(uploadId, done);
         state.changed();
         return done;
     }
 
-    public synchronized Upload cancel(String uploadId) {
-        Upload upload = pending(uploadId);
-        upload.partIds().forEach(p -> {
-            state.parts.remove(p);
-            state.deleteBlob(p);
-        });
+    public synchronized Upload cancel(String uploadId, String organization) {
+        Upload upload = pending(uploadId, organization);
+        upload.partIds().forEach(folder::deleteBlob);
         Upload cancelled = upload.withStatus("cancelled", null, List.of());
         state.uploads.put(uploadId, cancelled);
         state.changed();
         return cancelled;
     }
 
-    private Upload pending(String uploadId) {
+    private Upload pending(String uploadId, String organization) {
         Upload upload = state.uploads.get(uploadId);
-        if (upload == null) {
+        if (upload == null || !organization.equals(state.uploadOwners.getOrDefault(uploadId, config.organization()))) {
             throw ApiException.notFound("No such Upload object: " + uploadId, "upload_id");
         }
         if (!upload.status().equals("pending")) {
             throw ApiException.invalid("Upload " + uploadId + " is already " + upload.status() + ".", "upload_id");
         }
         if (Instant.now().getEpochSecond() > upload.expiresAt()) {
-            state.uploads.put(uploadId, upload.withStatus("expired", null, List.of()));
+            expire(upload);
             throw ApiException.invalid("Upload " + uploadId + " has expired.", "upload_id");
         }
         return upload;
+    }
+
+    /**
+     * Expires every pending upload past its hour and deletes its parts, so abandoned uploads do not keep
+     * disk for ever; run by {@link io.tuneforge.simulator.runtime.Housekeeping}.
+     */
+    public synchronized int expireAbandoned() {
+        long now = Instant.now().getEpochSecond();
+        List<Upload> due = state.uploads.values().stream().filter(u -> u.status().equals("pending") && now > u.expiresAt()).toList();
+        due.forEach(this::expire);
+        return due.size();
+    }
+
+    private void expire(Upload upload) {
+        upload.partIds().forEach(folder::deleteBlob);
+        state.uploads.put(upload.id(), upload.withStatus("expired", null, List.of()));
+        state.changed();
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

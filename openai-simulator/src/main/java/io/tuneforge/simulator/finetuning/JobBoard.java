@@ -3,6 +3,7 @@ package io.tuneforge.simulator.finetuning;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.RequestArguments;
 import io.tuneforge.simulator.files.FileCatalog;
 import io.tuneforge.simulator.files.StoredFile;
 import io.tuneforge.simulator.inference.BaseModel;
@@ -60,6 +61,7 @@ public class JobBoard {
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("The request body must be a JSON object.", null);
         }
+        RequestArguments.check(body, RequestArguments.CREATE_FINE_TUNING_JOB);
         String model = text(body, "model");
         if (model == null) {
             throw ApiException.missing("model");
@@ -68,14 +70,14 @@ public class JobBoard {
         if (trainingFile == null) {
             throw ApiException.missing("training_file");
         }
-        if (!fineTunable(model)) {
+        if (!fineTunable(model, organization)) {
             throw ApiException.invalid("Model " + model + " is not available for fine-tuning or does not exist.", "model",
                     "model_not_available");
         }
-        checkFile(trainingFile, "training_file");
+        checkFile(trainingFile, "training_file", organization);
         String validationFile = text(body, "validation_file");
         if (validationFile != null) {
-            checkFile(validationFile, "validation_file");
+            checkFile(validationFile, "validation_file", organization);
         }
         String suffix = text(body, "suffix");
         if (suffix != null && (suffix.length() > 64 || !suffix.matches("[A-Za-z0-9_.-]*"))) {
@@ -115,8 +117,11 @@ public class JobBoard {
                     seed, "validating_files", null, trainingFile, validationFile, List.copyOf(integrations), metadata,
                     JobMethod.of(methodType, requested), null, suffix);
             state.jobs.put(id, new JobEntry(job, JobProgress.created(clock.after(config.time().validating()), null)));
-            state.jobCreations.computeIfAbsent(organization, o -> Collections.synchronizedList(new ArrayList<>()))
-                    .add(System.currentTimeMillis());
+            List<Long> creations = state.jobCreations.computeIfAbsent(organization, o -> Collections.synchronizedList(new ArrayList<>()));
+            long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+            // Only the last 24 hours count against the daily quota; older times would only grow the list.
+            creations.removeIf(t -> t <= dayAgo);
+            creations.add(System.currentTimeMillis());
             stats.jobCreated(organization, activeBefore + 1);
             event(id, "info", "Created fine-tuning job: " + id, null, "message");
             event(id, "info", "Validating training file: " + trainingFile
@@ -126,16 +131,16 @@ public class JobBoard {
         }
     }
 
-    private boolean fineTunable(String model) {
+    private boolean fineTunable(String model, String organization) {
         Optional<BaseModel> base = catalog.find(model);
         if (base.isPresent()) {
             return base.get().fineTunable();
         }
-        return model.startsWith("ft:") && fineTuned.exists(model);
+        return model.startsWith("ft:") && fineTuned.exists(model, organization);
     }
 
-    private void checkFile(String fileId, String param) {
-        StoredFile file = files.find(fileId).orElseThrow(() -> ApiException.invalid("invalid " + param + ": " + fileId, param));
+    private void checkFile(String fileId, String param, String organization) {
+        StoredFile file = files.find(fileId, organization).orElseThrow(() -> ApiException.invalid("invalid " + param + ": " + fileId, param));
         if (!file.purpose().equals("fine-tune")) {
             throw ApiException.invalid("File " + fileId + " has purpose '" + file.purpose()
                     + "'; fine-tuning requires a file uploaded with purpose 'fine-tune'.", param);
@@ -221,23 +226,24 @@ public class JobBoard {
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 
-    public FineTuneJob get(String id) {
-        return entry(id).job();
+    public FineTuneJob get(String id, String organization) {
+        return entry(id, organization).job();
     }
 
-    JobEntry entry(String id) {
+    /** The organization's job; another organization's is "could not find", as OpenAI answers. */
+    JobEntry entry(String id, String organization) {
         JobEntry entry = state.jobs.get(id);
-        if (entry == null) {
+        if (entry == null || !entry.job().organizationId().equals(organization)) {
             throw ApiException.notFound("Could not find fine-tune: " + id, "fine_tune_id");
         }
         return entry;
     }
 
     /** Newest first, optionally only those whose metadata has every given key/value. */
-    public List<FineTuneJob> list(Map<String, String> metadataFilter) {
+    public List<FineTuneJob> list(Map<String, String> metadataFilter, String organization) {
         List<FineTuneJob> jobs = new ArrayList<>();
         synchronized (state.jobs) {
-            state.jobs.values().forEach(e -> jobs.add(e.job()));
+            state.jobs.values().stream().filter(e -> e.job().organizationId().equals(organization)).forEach(e -> jobs.add(e.job()));
         }
         Collections.reverse(jobs);
         if (!metadataFilter.isEmpty()) {
@@ -247,8 +253,8 @@ public class JobBoard {
         return jobs;
     }
 
-    public synchronized FineTuneJob cancel(String id) {
-        JobEntry entry = entry(id);
+    public synchronized FineTuneJob cancel(String id, String organization) {
+        JobEntry entry = entry(id, organization);
         if (!entry.job().active()) {
             throw ApiException.invalid("Job " + id + " has already " + entry.job().status() + " and cannot be cancelled.", "fine_tune_id");
         }
@@ -260,8 +266,8 @@ public class JobBoard {
         return cancelled;
     }
 
-    public synchronized FineTuneJob pause(String id) {
-        JobEntry entry = entry(id);
+    public synchronized FineTuneJob pause(String id, String organization) {
+        JobEntry entry = entry(id, organization);
         if (!entry.job().status().equals("running")) {
             throw ApiException.invalid("Job " + id + " is " + entry.job().status() + "; only a running job can be paused.", "fine_tune_id");
         }
@@ -272,8 +278,8 @@ public class JobBoard {
         return paused;
     }
 
-    public synchronized FineTuneJob resume(String id) {
-        JobEntry entry = entry(id);
+    public synchronized FineTuneJob resume(String id, String organization) {
+        JobEntry entry = entry(id, organization);
         if (!entry.job().status().equals("paused")) {
             throw ApiException.invalid("Job " + id + " is " + entry.job().status() + "; only a paused job can be resumed.", "fine_tune_id");
         }
@@ -286,15 +292,15 @@ public class JobBoard {
         return resumed;
     }
 
-    public List<JobEvent> events(String id) {
-        entry(id);
+    public List<JobEvent> events(String id, String organization) {
+        entry(id, organization);
         List<JobEvent> events = new ArrayList<>(state.events.getOrDefault(id, List.of()));
         Collections.reverse(events);
         return events;
     }
 
-    public List<Checkpoint> checkpoints(String id) {
-        entry(id);
+    public List<Checkpoint> checkpoints(String id, String organization) {
+        entry(id, organization);
         List<Checkpoint> checkpoints = new ArrayList<>(state.checkpoints.getOrDefault(id, List.of()));
         Collections.reverse(checkpoints);
         return checkpoints;

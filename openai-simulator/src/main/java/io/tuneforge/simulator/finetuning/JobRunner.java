@@ -16,6 +16,7 @@ import io.tuneforge.simulator.learning.TrainingExample;
 import io.tuneforge.simulator.learning.TrainingMethod;
 import io.tuneforge.simulator.learning.TrainingPlan;
 import io.tuneforge.simulator.learning.TrainingRun;
+import io.tuneforge.simulator.runtime.Loops;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import io.tuneforge.simulator.webhooks.WebhookDispatcher;
@@ -30,9 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,11 +58,12 @@ public class JobRunner {
     private final TokenCounter tokens;
     private final FaultPlan faults;
     private final WebhookDispatcher webhooks;
+    private final Loops loops;
     private final Map<String, TrainingRun> runs = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
     public JobRunner(SimulatorState state, SimulatorConfig config, JobBoard board, JobClock clock, TrainingPlanner planner,
-                     FileCatalog files, FineTunedModels models, TokenCounter tokens, FaultPlan faults, WebhookDispatcher webhooks) {
+                     FileCatalog files, FineTunedModels models, TokenCounter tokens, FaultPlan faults, WebhookDispatcher webhooks, Loops loops) {
         this.state = state;
         this.config = config;
         this.board = board;
@@ -74,16 +74,12 @@ public class JobRunner {
         this.tokens = tokens;
         this.faults = faults;
         this.webhooks = webhooks;
+        this.loops = loops;
     }
 
     void start(@Observes StartupEvent start) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "simulator-job-runner");
-            t.setDaemon(true);
-            return t;
-        });
-        long tick = Math.max(1, config.time().tick().toMillis());
-        executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        executor = Loops.executor("job-runner");
+        loops.every(executor, "job-runner", config.time().tick(), config.loopStaleAfter(), this::tick);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -97,7 +93,8 @@ public class JobRunner {
         runs.clear();
     }
 
-    private void tick() {
+    /** One pass over every job; an Error here ends the process (see {@link Loops}), an exception fails only its job. */
+    void tick() {
         List<String> ids;
         synchronized (state.jobs) {
             ids = new ArrayList<>(state.jobs.keySet());
@@ -271,7 +268,8 @@ public class JobRunner {
     private void succeed(JobEntry entry, TrainingRun run) {
         FineTuneJob job = entry.job();
         String model = models.modelName(job);
-        StoredFile results = files.store("step_metrics.csv", "fine-tune-results", metricsCsv(job.id()).getBytes(StandardCharsets.UTF_8));
+        StoredFile results = files.store("step_metrics.csv", "fine-tune-results", metricsCsv(job.id()).getBytes(StandardCharsets.UTF_8),
+                job.organizationId());
         long trained = 0;
         for (TrainingExample e : run.plan().training()) {
             trained += exampleTokens(e);

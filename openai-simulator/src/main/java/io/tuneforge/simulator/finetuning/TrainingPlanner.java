@@ -6,12 +6,10 @@ import io.tuneforge.simulator.learning.TrainingMethod;
 import io.tuneforge.simulator.learning.TrainingPlan;
 import io.tuneforge.simulator.learning.TrainingSetParser;
 import io.tuneforge.simulator.storage.DataFolder;
-import io.tuneforge.simulator.storage.SimulatorState;
+import io.tuneforge.simulator.files.FileCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a job into its {@link TrainingPlan}. The job keeps its own copy of the training data once it has
@@ -20,13 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TrainingPlanner {
 
-    private final SimulatorState state;
+    private final FileCatalog files;
     private final DataFolder folder;
     private final TrainingSetParser parser;
-    private final Map<String, byte[]> jobData = new ConcurrentHashMap<>();
 
-    public TrainingPlanner(SimulatorState state, DataFolder folder, ObjectMapper json) {
-        this.state = state;
+    public TrainingPlanner(FileCatalog files, DataFolder folder, ObjectMapper json) {
+        this.files = files;
         this.folder = folder;
         this.parser = new TrainingSetParser(json);
     }
@@ -41,27 +38,19 @@ public class TrainingPlanner {
 
     /** Keeps the job's copy of its data, taken when validation passes. */
     public void keep(String jobId, byte[] training, byte[] validation) {
-        jobData.put(jobId + "-training", training);
         folder.writeBlob(jobId + "-training", training);
         if (validation != null) {
-            jobData.put(jobId + "-validation", validation);
             folder.writeBlob(jobId + "-validation", validation);
         }
     }
 
     public Optional<byte[]> fileContent(String fileId) {
-        return Optional.ofNullable(fileId).map(state.contents::get);
+        return Optional.ofNullable(fileId).flatMap(files::bytes);
     }
 
+    /** The job's kept copy (on disk, read when a plan is built: at a restart or when a model is loaded). */
     private Optional<byte[]> data(String jobId, String part, String fileId) {
-        byte[] kept = jobData.get(jobId + "-" + part);
-        if (kept == null) {
-            kept = folder.readBlob(jobId + "-" + part).or(() -> fileContent(fileId)).orElse(null);
-            if (kept != null) {
-                jobData.put(jobId + "-" + part, kept);
-            }
-        }
-        return Optional.ofNullable(kept);
+        return folder.readBlob(jobId + "-" + part).or(() -> fileContent(fileId));
     }
 
     public TrainingPlan plan(JobEntry entry) {

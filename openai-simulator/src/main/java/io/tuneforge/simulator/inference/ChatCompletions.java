@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.RequestArguments;
 import io.tuneforge.simulator.learning.ChatMessage;
 import io.tuneforge.simulator.learning.Completion;
 import io.tuneforge.simulator.limits.RateLimiter;
@@ -54,12 +55,13 @@ public class ChatCompletions {
         if (body == null || !body.isObject()) {
             throw ApiException.invalid("The request body must be a JSON object.", null);
         }
+        RequestArguments.check(body, RequestArguments.CHAT_COMPLETION);
         String model = azureDeployment != null ? azureDeployment : text(body, "model");
         if (model == null) {
             throw ApiException.missing("model");
         }
         List<ChatMessage> messages = messages(body.get("messages"));
-        ServedModel served = models.resolve(model);
+        ServedModel served = models.resolve(model, organization);
         int n = integer(body, "n", 1, 1, 128);
         Integer maxTokens = null;
         if (body.hasNonNull("max_completion_tokens")) {
@@ -70,6 +72,12 @@ public class ChatCompletions {
         double temperature = decimal(body, "temperature", -1, 0, 2);
         decimal(body, "top_p", 1, 0, 1);
         List<String> stops = stops(body.get("stop"));
+        boolean logprobs = body.path("logprobs").asBoolean(false);
+        int topLogprobs = integer(body, "top_logprobs", 0, 0, 20);
+        if (body.hasNonNull("top_logprobs") && !logprobs) {
+            throw ApiException.invalid("Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' is used.",
+                    "top_logprobs", "invalid_value");
+        }
         JsonNode responseFormat = body.path("response_format");
         String formatType = responseFormat.path("type").asText("text");
         if (!List.of("text", "json_object", "json_schema").contains(formatType)) {
@@ -111,11 +119,12 @@ public class ChatCompletions {
         for (int i = 0; i < n; i++) {
             Random sampler = temperature > 0 ? new Random((body.hasNonNull("seed") ? body.get("seed").asLong() : prompt.hashCode()) * 31 + i) : null;
             Completion answer = verdict.isPresent() ? Completion.text(verdict.get())
-                    : answer(served, messages, prompt, sampler, temperature);
+                    : answer(served, messages, prompt, sampler, temperature, organization);
             ObjectNode message = json.createObjectNode();
             message.put("role", "assistant");
             String finish = "stop";
             Optional<JsonNode> call = Optional.empty();
+            ArrayNode contentLogprobs = logprobs ? json.createArrayNode() : null;
             if (toolList != null && toolList.isArray() && !toolList.isEmpty()) {
                 call = answer.isToolCall() ? recalledCall(answer, toolList) : tools.choose(toolList, body.get("tool_choice"), prompt, lastIsTool)
                         .map(f -> functionCall(f.path("name").asText(), tools.arguments(f, prompt)));
@@ -149,13 +158,20 @@ public class ChatCompletions {
                 }
                 completionTokens += contentTokens.length;
                 message.put("content", content);
+                contentLogprobs = logprobs ? tokenLogprobs(contentTokens, topLogprobs) : null;
             }
             message.putNull("refusal");
             message.set("annotations", json.createArrayNode());
             ObjectNode choice = json.createObjectNode();
             choice.put("index", i);
             choice.set("message", message);
-            choice.putNull("logprobs");
+            if (contentLogprobs == null) {
+                choice.putNull("logprobs");
+            } else {
+                ObjectNode lp = choice.putObject("logprobs");
+                lp.set("content", contentLogprobs);
+                lp.putNull("refusal");
+            }
             choice.put("finish_reason", finish);
             choices.add(choice);
         }
@@ -164,7 +180,7 @@ public class ChatCompletions {
         String responseModel = served.fineTuned() ? model : served.base().snapshot();
         if (body.path("stream").asBoolean(false)) {
             boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
-            return new ChatOutcome(null, chunks(id, created, responseModel, fingerprint, choices, includeUsage ? usage : null), headers);
+            return new ChatOutcome(null, chunks(id, created, responseModel, fingerprint, choices, includeUsage, usage), headers);
         }
         ObjectNode completion = json.createObjectNode();
         completion.put("id", id);
@@ -179,7 +195,8 @@ public class ChatCompletions {
         return new ChatOutcome(completion, null, headers);
     }
 
-    private Completion answer(ServedModel served, List<ChatMessage> messages, String prompt, Random sampler, double temperature) {
+    private Completion answer(ServedModel served, List<ChatMessage> messages, String prompt, Random sampler, double temperature,
+                              String organization) {
         ServedModel current = served;
         while (current.fineTuned()) {
             Optional<Completion> recalled = current.trained().answer(prompt, sampler, temperature);
@@ -189,7 +206,7 @@ public class ChatCompletions {
             if (current.parent() == null) {
                 break;
             }
-            current = models.resolve(current.parent());
+            current = models.resolve(current.parent(), organization);
         }
         return Completion.text(BaseModelResponder.answer(messages, served.base()));
     }
@@ -219,7 +236,12 @@ public class ChatCompletions {
         return call;
     }
 
-    private List<String> chunks(String id, long created, String model, String fingerprint, List<ObjectNode> choices, ObjectNode usage) {
+    /**
+     * The stream: with {@code include_usage} every chunk carries {@code "usage": null} and a last chunk with no
+     * choices carries the usage, as OpenAI streams it.
+     */
+    private List<String> chunks(String id, long created, String model, String fingerprint, List<ObjectNode> choices,
+                                boolean includeUsage, ObjectNode usage) {
         List<String> chunks = new ArrayList<>();
         for (ObjectNode choice : choices) {
             int index = choice.get("index").asInt();
@@ -228,7 +250,7 @@ public class ChatCompletions {
             first.put("role", "assistant");
             if (message.has("tool_calls")) {
                 first.putNull("content");
-                chunks.add(chunk(id, created, model, fingerprint, index, first, null));
+                chunks.add(chunk(id, created, model, fingerprint, includeUsage, index, first, null));
                 JsonNode call = message.get("tool_calls").get(0);
                 ObjectNode head = json.createObjectNode();
                 ObjectNode headCall = head.putArray("tool_calls").addObject();
@@ -236,27 +258,40 @@ public class ChatCompletions {
                 headCall.put("id", call.get("id").asText());
                 headCall.put("type", "function");
                 headCall.putObject("function").put("name", call.path("function").path("name").asText()).put("arguments", "");
-                chunks.add(chunk(id, created, model, fingerprint, index, head, null));
+                chunks.add(chunk(id, created, model, fingerprint, includeUsage, index, head, null));
                 for (String piece : pieces(call.path("function").path("arguments").asText())) {
                     ObjectNode delta = json.createObjectNode();
                     ObjectNode d = delta.putArray("tool_calls").addObject();
                     d.put("index", 0);
                     d.putObject("function").put("arguments", piece);
-                    chunks.add(chunk(id, created, model, fingerprint, index, delta, null));
+                    chunks.add(chunk(id, created, model, fingerprint, includeUsage, index, delta, null));
                 }
             } else {
                 first.put("content", "");
                 first.putNull("refusal");
-                chunks.add(chunk(id, created, model, fingerprint, index, first, null));
+                chunks.add(chunk(id, created, model, fingerprint, includeUsage, index, first, null));
+                JsonNode lp = choice.path("logprobs").path("content");
+                int at = 0;
                 for (String piece : pieces(message.get("content").asText())) {
                     ObjectNode delta = json.createObjectNode();
                     delta.put("content", piece);
-                    chunks.add(chunk(id, created, model, fingerprint, index, delta, null));
+                    ObjectNode c = chunkNode(id, created, model, fingerprint, includeUsage, index, delta, null);
+                    if (lp.isArray()) {
+                        ArrayNode slice = json.createArrayNode();
+                        for (int k = at; k < Math.min(lp.size(), at + TOKENS_PER_CHUNK); k++) {
+                            slice.add(lp.get(k));
+                        }
+                        ObjectNode chunkLogprobs = ((ObjectNode) c.get("choices").get(0)).putObject("logprobs");
+                        chunkLogprobs.set("content", slice);
+                        chunkLogprobs.putNull("refusal");
+                    }
+                    at += TOKENS_PER_CHUNK;
+                    chunks.add(c.toString());
                 }
             }
-            chunks.add(chunk(id, created, model, fingerprint, index, json.createObjectNode(), choice.get("finish_reason").asText()));
+            chunks.add(chunk(id, created, model, fingerprint, includeUsage, index, json.createObjectNode(), choice.get("finish_reason").asText()));
         }
-        if (usage != null) {
+        if (includeUsage) {
             ObjectNode last = base(id, created, model, fingerprint);
             last.putArray("choices");
             last.set("usage", usage);
@@ -265,7 +300,13 @@ public class ChatCompletions {
         return chunks;
     }
 
-    private String chunk(String id, long created, String model, String fingerprint, int index, ObjectNode delta, String finish) {
+    private String chunk(String id, long created, String model, String fingerprint, boolean includeUsage, int index, ObjectNode delta,
+                         String finish) {
+        return chunkNode(id, created, model, fingerprint, includeUsage, index, delta, finish).toString();
+    }
+
+    private ObjectNode chunkNode(String id, long created, String model, String fingerprint, boolean includeUsage, int index,
+                                 ObjectNode delta, String finish) {
         ObjectNode chunk = base(id, created, model, fingerprint);
         ObjectNode choice = chunk.putArray("choices").addObject();
         choice.put("index", index);
@@ -276,7 +317,48 @@ public class ChatCompletions {
         } else {
             choice.put("finish_reason", finish);
         }
-        return chunk.toString();
+        if (includeUsage) {
+            chunk.putNull("usage");
+        }
+        return chunk;
+    }
+
+    /**
+     * Log probabilities of the answer's tokens, as OpenAI returns them. The simulator has no real distribution:
+     * each chosen token gets a probability from 0.55 to 0.99 derived from the token and its position (so the
+     * same answer has the same figures), and the alternatives, neighbouring token ids, share part of the rest
+     * in decreasing order; the chosen token is always the most likely, as in greedy decoding.
+     */
+    private ArrayNode tokenLogprobs(int[] contentTokens, int top) {
+        ArrayNode content = json.createArrayNode();
+        for (int i = 0; i < contentTokens.length; i++) {
+            int token = contentTokens[i];
+            double p = 0.55 + 0.44 * ((Integer.toUnsignedLong((token * 31 + i) * 0x9E3779B1) % 1000) / 1000.0);
+            ObjectNode entry = logprobEntry(token, Math.log(p));
+            ArrayNode alternatives = entry.putArray("top_logprobs");
+            if (top > 0) {
+                alternatives.add(logprobEntry(token, Math.log(p)));
+                double rest = 1 - p;
+                for (int k = 1; k < top; k++) {
+                    rest *= 0.5;
+                    alternatives.add(logprobEntry((token + k) % 199_000, Math.log(rest)));
+                }
+            }
+            content.add(entry);
+        }
+        return content;
+    }
+
+    private ObjectNode logprobEntry(int token, double logprob) {
+        ObjectNode entry = json.createObjectNode();
+        String text = tokens.decode(new int[] {token});
+        entry.put("token", text);
+        entry.put("logprob", logprob);
+        ArrayNode bytes = entry.putArray("bytes");
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            bytes.add(b & 0xff);
+        }
+        return entry;
     }
 
     private ObjectNode base(String id, long created, String model, String fingerprint) {

@@ -1,5 +1,6 @@
 package io.tuneforge.simulator.inference;
 
+import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.api.ApiException;
 import io.tuneforge.simulator.finetuning.Checkpoint;
 import io.tuneforge.simulator.finetuning.FineTuneJob;
@@ -10,10 +11,11 @@ import io.tuneforge.simulator.learning.TrainingRun;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every model a chat request may name: the base models, the fine-tuned models of succeeded jobs and
@@ -27,9 +29,20 @@ public class FineTunedModels {
     private final SimulatorState state;
     private final ModelCatalog catalog;
     private final TrainingPlanner planner;
-    private final Map<String, TrainedModel> trained = new ConcurrentHashMap<>();
+    /**
+     * Loaded models, least recently used evicted first: a model is rebuilt from its job's kept data when it
+     * is asked again, so memory stays bounded however many jobs succeed.
+     */
+    private final Map<String, TrainedModel> trained;
 
-    public FineTunedModels(SimulatorState state, ModelCatalog catalog, TrainingPlanner planner) {
+    public FineTunedModels(SimulatorState state, ModelCatalog catalog, TrainingPlanner planner, SimulatorConfig config) {
+        int capacity = config.limits().maxLoadedModels();
+        this.trained = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, TrainedModel> eldest) {
+                return size() > capacity;
+            }
+        });
         this.state = state;
         this.catalog = catalog;
         this.planner = planner;
@@ -56,32 +69,38 @@ public class FineTunedModels {
         throw notFound(model);
     }
 
-    public boolean exists(String model) {
-        return job(model).isPresent();
+    public boolean exists(String model, String organization) {
+        return job(model, organization).isPresent();
     }
 
     public void remember(String model, TrainedModel model1) {
         trained.put(model, model1);
     }
 
-    public ServedModel resolve(String model) {
+    /** A base model, or a fine-tuned model (or checkpoint) of {@code organization}'s; another organization's is 404. */
+    public ServedModel resolve(String model, String organization) {
         Optional<BaseModel> base = catalog.find(model);
         if (base.isPresent()) {
             return new ServedModel(model, base.get(), null, null);
         }
-        JobEntry entry = job(model).orElseThrow(() -> notFound(model));
+        JobEntry entry = job(model, organization).orElseThrow(() -> notFound(model));
         FineTuneJob job = entry.job();
         int steps = entry.progress().totalSteps();
         if (model.contains(CHECKPOINT)) {
             steps = Integer.parseInt(model.substring(model.lastIndexOf(CHECKPOINT) + CHECKPOINT.length()));
         }
         int at = steps;
-        TrainedModel learned = trained.computeIfAbsent(model, m -> TrainingRun.modelAt(planner.plan(entry), at));
+        TrainedModel learned = trained.get(model);
+        if (learned == null) {
+            // Built outside the map's lock: a rebuild replays training and may take a while.
+            learned = TrainingRun.modelAt(planner.plan(entry), at);
+            trained.put(model, learned);
+        }
         String parent = job.model().startsWith("ft:") ? job.model() : null;
         return new ServedModel(model, baseOf(model), learned, parent);
     }
 
-    private Optional<JobEntry> job(String model) {
+    private Optional<JobEntry> job(String model, String organization) {
         if (!model.startsWith("ft:") || state.deletedModels.contains(model)) {
             return Optional.empty();
         }
@@ -95,6 +114,9 @@ public class FineTunedModels {
             jobs = new ArrayList<>(state.jobs.values());
         }
         for (JobEntry e : jobs) {
+            if (!e.job().organizationId().equals(organization)) {
+                continue;
+            }
             if (checkpoint) {
                 for (Checkpoint c : state.checkpoints.getOrDefault(e.job().id(), List.of())) {
                     if (c.fineTunedModelCheckpoint().equals(model)) {
@@ -108,7 +130,8 @@ public class FineTunedModels {
         return Optional.empty();
     }
 
-    public List<ModelObject> list() {
+    /** The base models and {@code organization}'s fine-tuned models. */
+    public List<ModelObject> list(String organization) {
         List<ModelObject> models = new ArrayList<>();
         for (BaseModel m : catalog.all()) {
             models.add(new ModelObject(m.id(), "model", m.created(), "system"));
@@ -117,7 +140,7 @@ public class FineTunedModels {
         synchronized (state.jobs) {
             for (JobEntry e : state.jobs.values()) {
                 FineTuneJob j = e.job();
-                if (j.status().equals("succeeded") && j.fineTunedModel() != null && !state.deletedModels.contains(j.fineTunedModel())) {
+                if (j.organizationId().equals(organization) && j.status().equals("succeeded") && j.fineTunedModel() != null && !state.deletedModels.contains(j.fineTunedModel())) {
                     models.add(new ModelObject(j.fineTunedModel(), "model", j.finishedAt(), j.organizationId()));
                 }
             }
@@ -125,16 +148,16 @@ public class FineTunedModels {
         return models;
     }
 
-    public ModelObject get(String model) {
-        return list().stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow(() -> notFound(model));
+    public ModelObject get(String model, String organization) {
+        return list(organization).stream().filter(m -> m.id().equals(model)).findFirst().orElseThrow(() -> notFound(model));
     }
 
-    public Map<String, Object> delete(String model) {
+    public Map<String, Object> delete(String model, String organization) {
         if (catalog.find(model).isPresent()) {
             throw new ApiException(403, "invalid_request_error", "You have insufficient permissions for this operation: base model "
                     + model + " cannot be deleted.", "model", "insufficient_permissions", Map.of());
         }
-        if (!exists(model)) {
+        if (!exists(model, organization)) {
             throw notFound(model);
         }
         state.deletedModels.add(model);

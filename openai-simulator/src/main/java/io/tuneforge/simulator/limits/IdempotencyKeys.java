@@ -40,6 +40,31 @@ public class IdempotencyKeys {
 
     public void remember(RememberedResponse response) {
         state.idempotency.put(response.key(), response);
+        if (state.idempotency.size() > config.limits().maxIdempotencyKeys()) {
+            prune();
+        }
         state.changed();
+    }
+
+    /**
+     * Forgets expired keys and, past {@code limits.max-idempotency-keys}, the oldest ones: every POST may
+     * carry a key, so without this the map grows with traffic.
+     */
+    public synchronized int prune() {
+        int before = state.idempotency.size();
+        long expired = System.currentTimeMillis() - config.limits().idempotencyTtl().toMillis();
+        state.idempotency.values().removeIf(r -> r.storedAt() < expired);
+        // Down to 90 % of the cap, so that a full map is not sorted again on every new key.
+        int max = config.limits().maxIdempotencyKeys();
+        int excess = state.idempotency.size() > max ? state.idempotency.size() - max * 9 / 10 : 0;
+        if (excess > 0) {
+            state.idempotency.values().stream().sorted(java.util.Comparator.comparingLong(RememberedResponse::storedAt)).limit(excess)
+                    .toList().forEach(r -> state.idempotency.remove(r.key()));
+        }
+        int removed = before - state.idempotency.size();
+        if (removed > 0) {
+            state.changed();
+        }
+        return removed;
     }
 }

@@ -63,6 +63,16 @@ public class RateLimiter {
         windows.clear();
     }
 
+    /** Drops windows with nothing left in them: one per organization and model ever seen would otherwise stay. */
+    public void prune() {
+        long edge = System.currentTimeMillis() - policy.current().windowMillis();
+        windows.values().removeIf(w -> {
+            synchronized (w) {
+                return w.isEmpty() || w.peekLast()[0] <= edge;
+            }
+        });
+    }
+
     /** Time until enough tokens leave the window to free `needed` of them (the oldest entry when 0). */
     private static long resetTokens(Deque<long[]> window, LimitSettings limits, long now, long needed) {
         long freed = 0;

@@ -2,6 +2,10 @@ package io.tuneforge.simulator.storage;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tuneforge.simulator.SimulatorConfig;
+import io.tuneforge.simulator.azure.Deployment;
+import io.tuneforge.simulator.runtime.Loops;
+import java.time.Duration;
 import io.tuneforge.simulator.files.StoredFile;
 import io.tuneforge.simulator.files.Upload;
 import io.tuneforge.simulator.finetuning.Checkpoint;
@@ -19,50 +23,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The simulated organization's state: what OpenAI would hold in its databases. Each capability reads and
- * changes its own part (a @Singleton: its public maps must not sit behind a client proxy); every change marks the state dirty and it is written to the data folder shortly after.
+ * changes its own part (a @Singleton: its public maps must not sit behind a client proxy); every change marks the state dirty and it is written to the data folder shortly after. File contents are blobs on disk ({@link DataFolder}), never in these maps.
  */
 @Singleton
 public class SimulatorState {
 
     public final Map<String, StoredFile> files = Collections.synchronizedMap(new LinkedHashMap<>());
-    public final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+    /** The organization each file and upload belongs to: another organization gets 404 on them, as on OpenAI. */
+    public final Map<String, String> fileOwners = new ConcurrentHashMap<>();
+    public final Map<String, String> uploadOwners = new ConcurrentHashMap<>();
     public final Map<String, Upload> uploads = new ConcurrentHashMap<>();
-    public final Map<String, byte[]> parts = new ConcurrentHashMap<>();
     public final Map<String, JobEntry> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
     public final Map<String, List<JobEvent>> events = new ConcurrentHashMap<>();
     public final Map<String, List<Checkpoint>> checkpoints = new ConcurrentHashMap<>();
     public final Set<String> deletedModels = ConcurrentHashMap.newKeySet();
     public final Map<String, RememberedResponse> idempotency = new ConcurrentHashMap<>();
     public final Map<String, List<Long>> jobCreations = new ConcurrentHashMap<>();
+    /** Azure deployments by {@link io.tuneforge.simulator.azure.Deployment#key()}. */
+    public final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     public final List<WebhookEndpoint> webhookEndpoints = Collections.synchronizedList(new ArrayList<>());
     public volatile String webhookSecret;
 
     private final DataFolder folder;
+    private final Loops loops;
+    private final Duration staleAfter;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private ScheduledExecutorService writer;
 
-    public SimulatorState(DataFolder folder) {
+    public SimulatorState(DataFolder folder, Loops loops, SimulatorConfig config) {
         this.folder = folder;
+        this.loops = loops;
+        this.staleAfter = config.loopStaleAfter();
     }
 
     /** Loaded before anything else starts, so the job runner picks up unfinished jobs where they were. */
     void load(@Observes @Priority(1) StartupEvent start) {
         folder.readSnapshot().ifPresent(s -> {
-            s.files().forEach(f -> {
-                files.put(f.id(), f);
-                folder.readBlob(f.id()).ifPresent(c -> contents.put(f.id(), c));
-            });
-            s.uploads().forEach(u -> {
-                uploads.put(u.id(), u);
-                u.partIds().forEach(p -> folder.readBlob(p).ifPresent(c -> parts.put(p, c)));
-            });
+            s.files().forEach(f -> files.put(f.id(), f));
+            s.uploads().forEach(u -> uploads.put(u.id(), u));
             s.jobs().forEach(j -> jobs.put(j.job().id(), j));
             s.events().forEach((k, v) -> events.put(k, Collections.synchronizedList(new ArrayList<>(v))));
             s.checkpoints().forEach((k, v) -> checkpoints.put(k, Collections.synchronizedList(new ArrayList<>(v))));
@@ -71,14 +74,20 @@ public class SimulatorState {
             s.jobCreations().forEach((k, v) -> jobCreations.put(k, Collections.synchronizedList(new ArrayList<>(v))));
             webhookSecret = s.webhookSecret();
             webhookEndpoints.addAll(s.webhookEndpoints());
+            if (s.fileOwners() != null) {
+                fileOwners.putAll(s.fileOwners());
+            }
+            if (s.deployments() != null) {
+                s.deployments().forEach(d -> deployments.put(d.key(), d));
+            }
+            if (s.uploadOwners() != null) {
+                uploadOwners.putAll(s.uploadOwners());
+            }
         });
         if (folder.enabled()) {
-            writer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "simulator-state-writer");
-                t.setDaemon(true);
-                return t;
-            });
-            writer.scheduleWithFixedDelay(this::flush, 200, 200, TimeUnit.MILLISECONDS);
+            writer = Loops.executor("state-writer");
+            // A failed write (disk full, folder gone) keeps the state dirty, so the next iteration tries again.
+            loops.every(writer, "state-writer", Duration.ofMillis(200), staleAfter, this::flush);
         }
     }
 
@@ -93,18 +102,19 @@ public class SimulatorState {
         dirty.set(true);
     }
 
-    public void writeBlob(String name, byte[] content) {
-        folder.writeBlob(name, content);
-    }
-
-    public void deleteBlob(String name) {
-        folder.deleteBlob(name);
-    }
-
     public synchronized void flush() {
         if (!folder.enabled() || !dirty.getAndSet(false)) {
             return;
         }
+        try {
+            write();
+        } catch (RuntimeException e) {
+            dirty.set(true);
+            throw e;
+        }
+    }
+
+    private void write() {
         Map<String, List<JobEvent>> eventCopy = new LinkedHashMap<>();
         events.forEach((k, v) -> {
             synchronized (v) {
@@ -136,15 +146,16 @@ public class SimulatorState {
             endpointCopy = List.copyOf(webhookEndpoints);
         }
         folder.writeSnapshot(new Snapshot(fileCopy, List.copyOf(uploads.values()), jobCopy, eventCopy, checkpointCopy,
-                List.copyOf(deletedModels), List.copyOf(idempotency.values()), creationCopy, webhookSecret, endpointCopy));
+                List.copyOf(deletedModels), List.copyOf(idempotency.values()), creationCopy, webhookSecret, endpointCopy,
+                Map.copyOf(fileOwners), Map.copyOf(uploadOwners), List.copyOf(deployments.values())));
     }
 
     /** Forget everything (admin reset), keeping the webhook secret so verifiers stay valid. */
     public void clear() {
         files.clear();
-        contents.clear();
+        fileOwners.clear();
         uploads.clear();
-        parts.clear();
+        uploadOwners.clear();
         jobs.clear();
         events.clear();
         checkpoints.clear();
@@ -152,6 +163,8 @@ public class SimulatorState {
         idempotency.clear();
         jobCreations.clear();
         webhookEndpoints.clear();
+        deployments.clear();
+        folder.clearBlobs();
         changed();
     }
 }

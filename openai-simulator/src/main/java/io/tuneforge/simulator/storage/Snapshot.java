@@ -1,5 +1,7 @@
 package io.tuneforge.simulator.storage;
 
+import io.tuneforge.simulator.azure.Deployment;
+
 import io.tuneforge.simulator.files.StoredFile;
 import io.tuneforge.simulator.files.Upload;
 import io.tuneforge.simulator.finetuning.Checkpoint;
@@ -21,4 +23,7 @@ public record Snapshot(
         List<RememberedResponse> idempotency,
         Map<String, List<Long>> jobCreations,
         String webhookSecret,
-        List<WebhookEndpoint> webhookEndpoints) {}
+        List<WebhookEndpoint> webhookEndpoints,
+        Map<String, String> fileOwners,
+        Map<String, String> uploadOwners,
+        List<Deployment> deployments) {}

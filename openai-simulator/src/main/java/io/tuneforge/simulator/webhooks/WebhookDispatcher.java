@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.finetuning.JobEntry;
+import io.tuneforge.simulator.runtime.Loops;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** The delivery log (GET /admin/webhooks/deliveries) keeps the latest attempts only, so it cannot grow with traffic. */
+    static final int MAX_DELIVERIES = 1000;
 
     private final SimulatorState state;
     private final SimulatorConfig config;
@@ -45,7 +47,10 @@ public class WebhookDispatcher {
     private final List<WebhookDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private ScheduledExecutorService executor;
 
-    public WebhookDispatcher(SimulatorState state, SimulatorConfig config, ObjectMapper json) {
+    private final Loops loops;
+
+    public WebhookDispatcher(SimulatorState state, SimulatorConfig config, ObjectMapper json, Loops loops) {
+        this.loops = loops;
         this.state = state;
         this.config = config;
         this.json = json;
@@ -56,11 +61,7 @@ public class WebhookDispatcher {
             state.webhookSecret = config.webhooks().secret().orElseGet(WebhookDispatcher::newSecret);
             state.changed();
         }
-        executor = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "simulator-webhooks");
-            t.setDaemon(true);
-            return t;
-        });
+        executor = Loops.executor("webhooks");
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -140,7 +141,7 @@ public class WebhookDispatcher {
             throw new IllegalStateException(e);
         }
         for (String url : urls) {
-            executor.execute(() -> attempt(id, type, url, body, 1));
+            executor.execute(loops.task("webhook " + id, () -> attempt(id, type, url, body, 1)));
         }
     }
 
@@ -162,12 +163,18 @@ public class WebhookDispatcher {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        deliveries.add(new WebhookDelivery(id, type, url, attempt, status, error, Instant.now().toEpochMilli()));
+        synchronized (deliveries) {
+            deliveries.add(new WebhookDelivery(id, type, url, attempt, status, error, Instant.now().toEpochMilli()));
+            if (deliveries.size() > MAX_DELIVERIES) {
+                deliveries.subList(0, deliveries.size() - MAX_DELIVERIES).clear();
+            }
+        }
         boolean delivered = status != null && status >= 200 && status < 300;
         if (!delivered && attempt < config.webhooks().maxAttempts()) {
             long delay = (long) (config.webhooks().retryDelay().toMillis() * Math.pow(2, attempt - 1) * config.time().scale());
             LOG.debugf("webhook %s to %s failed (status %s, %s); retry %d in %d ms", id, url, status, error, attempt + 1, delay);
-            executor.schedule(() -> attempt(id, type, url, body, attempt + 1), Math.max(1, delay), TimeUnit.MILLISECONDS);
+            executor.schedule(loops.task("webhook " + id, () -> attempt(id, type, url, body, attempt + 1)), Math.max(1, delay),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
