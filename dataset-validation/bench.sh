@@ -6,12 +6,13 @@
 #   dataset-validation/bench.sh [SIZE] [RUNS]        SIZE: 100MB (default), 300MB, 10MB ...  RUNS: 3 (default)
 #
 # Environment: BENCH_WORK (scratch dir, default dataset-validation/target/bench; ../shared stays read-only),
-#              JAVA_OPTS (JVM flags of the measured Java run), THREADS (worker threads, default: all cores).
+#              JAVA_OPTS (JVM flags of the measured Java run), THREADS (worker threads, default: all cores),
+#              SHARED_BENCH (the reference validator, default ../shared/bench next to the project root).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SHARED_BENCH="$(cd "$ROOT/../shared/bench" 2>/dev/null && pwd)" || { echo "no ../shared/bench next to the project root" >&2; exit 2; }
+SHARED_BENCH="$(cd "${SHARED_BENCH:-$ROOT/../shared/bench}" 2>/dev/null && pwd)" || { echo "no ../shared/bench next to the project root (or set SHARED_BENCH)" >&2; exit 2; }
 SIZE="${1:-100MB}"
 RUNS="${2:-3}"
 WORK="${BENCH_WORK:-$HERE/target/bench}"
@@ -40,8 +41,7 @@ if [ -n "$EXPECTED_SHA" ]; then
 fi
 
 if [ ! -d "$HERE/target/lib" ] || [ ! -d "$HERE/target/classes" ]; then
-  (cd "$ROOT" && ./mvnw -q -N install)
-  (cd "$HERE" && ../mvnw -q package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -pl dataset-validation -am package -DskipTests)
 fi
 CP="$HERE/target/classes:$(ls "$HERE"/target/lib/*.jar | tr '\n' ':')"
 MAIN=io.tuneforge.dataset.validation.bench.ValidateFileCommand

@@ -70,7 +70,19 @@ public final class TokenCounter {
 
     /** The uncached, unsplit count: what tiktoken computes. For tests of the chunking. */
     int countWhole(String text) {
-        return jtokkit().countTokensOrdinary(withoutLoneSurrogates(text));
+        String s = withoutLoneSurrogates(text);
+        return encode(s.toCharArray(), 0, s.length());
+    }
+
+    /**
+     * tiktoken's count of {@code chars[from, to)}: jtokkit's own pre-tokenizer unless a character in it is one the
+     * JDK's Unicode tables classify differently from tiktoken's (see {@link TiktokenUnicode}).
+     */
+    private int encode(char[] chars, int from, int to) {
+        String s = new String(chars, from, to - from);
+        return TiktokenUnicode.get().differs(chars, from, to)
+                ? ExactEncodings.of(encoding).countTokensOrdinary(s)
+                : jtokkit().countTokensOrdinary(s);
     }
 
     private Encoding jtokkit() {
@@ -89,11 +101,11 @@ public final class TokenCounter {
 
     private int countChunk(char[] chars, int from, int to, int hash, ChunkCountCache cache) {
         if (to - from > CACHED_CHUNK_CHARS) {
-            return jtokkit().countTokensOrdinary(new String(chars, from, to - from));
+            return encode(chars, from, to);
         }
         int n = cache.get(chars, from, to, hash);
         if (n < 0) {
-            n = jtokkit().countTokensOrdinary(new String(chars, from, to - from));
+            n = encode(chars, from, to);
             cache.put(chars, from, to, hash, n);
         }
         return n;

@@ -108,12 +108,4 @@ class TokenCounterTest {
         assertThat(SpecialTokenText.firstIn("<|fim_suffix|>")).isEqualTo("<|fim_suffix|>");
         assertThat(SpecialTokenText.firstIn("a <| b |> c <|unknown|>")).isNull();
     }
-
-    @Test
-    void encodingForModel() {
-        assertThat(TokenEncoding.forModel("gpt-4o-mini-2024-07-18")).isEqualTo(TokenEncoding.O200K_BASE);
-        assertThat(TokenEncoding.forModel("gpt-4.1-nano")).isEqualTo(TokenEncoding.O200K_BASE);
-        assertThat(TokenEncoding.forModel("gpt-3.5-turbo-0125")).isEqualTo(TokenEncoding.CL100K_BASE);
-        assertThat(TrainingModel.named("gpt-3.5-turbo-0125").maxTokensPerExample()).isEqualTo(16_385);
-    }
 }
