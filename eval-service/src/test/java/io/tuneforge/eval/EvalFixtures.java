@@ -64,9 +64,12 @@ final class EvalFixtures {
                 .then().statusCode(200).extract().asString();
     }
 
+    /** The simulator as the tests' provider account sees it: in that account's organization, since
+     *  organizations are a boundary there as on OpenAI (a model trained in one is 404 in another). */
     static OpenAIClient simulator() {
         return OpenAIOkHttpClient.builder().baseUrl(SiblingServices.baseUrl("openai-simulator") + "/v1")
-                .apiKey("sk-test-eval").timeout(Duration.ofSeconds(30)).maxRetries(2).build();
+                .apiKey("sk-test-eval").organization("org-eval-accounts")
+                .timeout(Duration.ofSeconds(30)).maxRetries(2).build();
     }
 
     /** Fine-tunes {@link #BASE_MODEL} on the dataset's train split in the simulator; returns the fine-tuned model. */

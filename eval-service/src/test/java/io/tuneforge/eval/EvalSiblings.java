@@ -22,6 +22,9 @@ public class EvalSiblings implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.cost-service.url", SiblingServices.baseUrl("cost-service"),
                 "tuneforge.provider.fallback.base-url", simulator + "/v1",
                 "tuneforge.provider.fallback.api-key", "sk-test-eval",
+                // The fallback and the fake training-service's account are one provider organization,
+                // the one EvalFixtures fine-tunes in: organizations are a boundary on the simulator.
+                "tuneforge.provider.fallback.organization", "org-eval-accounts",
                 "tuneforge.eval.worker.poll", "200ms",
                 "tuneforge.eval.worker.initial-delay", "1s",
                 "tuneforge.eval.worker.lease", "10s");
