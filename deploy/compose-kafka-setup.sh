@@ -107,8 +107,12 @@ allow gateway-service --operation Write --operation Describe --topic inference.u
 allow gateway-service --operation Write --operation Describe --topic quality.degraded
 allow gateway-service --operation Write --operation Describe --topic rollout.advanced
 allow gateway-service --operation Write --operation Describe --topic rollout.rolled_back
+allow gateway-service --operation Read --operation Describe --topic budget.exceeded
+allow gateway-service --operation Read --operation Describe --topic budget.restored
 allow gateway-service --operation Read --operation Describe --topic eval.completed
 allow gateway-service --operation Read --operation Describe --topic job.succeeded
+allow gateway-service --operation Write --operation Describe --topic budget.exceeded.dlq
+allow gateway-service --operation Write --operation Describe --topic budget.restored.dlq
 allow gateway-service --operation Write --operation Describe --topic eval.completed.dlq
 allow gateway-service --operation Write --operation Describe --topic job.succeeded.dlq
 allow gateway-service --operation Read --group gateway-service

@@ -61,6 +61,14 @@ public class JobScheduler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            // A worker's Error (out of memory, ...) arrives wrapped in an ExecutionException: rethrown, it
+            // reaches platform-runtime's loop supervision, which halts the process instead of this loop
+            // carrying on half broken.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+            }
             LOG.errorf(e, "scheduler tick failed: %s", e.getMessage());
         }
     }
