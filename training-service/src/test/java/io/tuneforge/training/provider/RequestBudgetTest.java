@@ -116,13 +116,13 @@ class RequestBudgetTest {
 
     private static String account(int requestsPerMinute) {
         return given().header("Authorization", bearer(TestTenants.INITECH_KEY)).contentType(ContentType.JSON)
-                .body(Map.of("name", "rpm-" + UUID.randomUUID(), "kind", "compatible", "base_url", "http://127.0.0.1:9/v1",
+                .body(Map.of("name", "rpm-" + UUID.randomUUID(), "kind", "compatible", "base_url", "https://api.openai.com/v1",
                         "api_key", "sk-rpm-0000", "max_active_jobs", 1, "requests_per_minute", requestsPerMinute))
                 .when().post("/api/v1/accounts").then().statusCode(201).extract().path("id");
     }
 
     private static ProviderConnection connection(String accountId, int requestsPerMinute) {
-        return new ProviderConnection(accountId, "compatible", "http://127.0.0.1:9/v1", "sk-rpm-0000", null, null, null,
+        return new ProviderConnection(accountId, "compatible", "https://api.openai.com/v1", "sk-rpm-0000", null, null, null,
                 requestsPerMinute, Instant.EPOCH);
     }
 }
