@@ -236,6 +236,11 @@ public class OutboxRelay {
                 .getResultList();
         int published = 0;
         for (OutboxEvent event : batch) {
+            if (paused || stopping) {
+                // pause() may land while a pass is under way (a commit woke it just before): from then on
+                // nothing more is sent, so a paused relay really leaves the broker alone.
+                break;
+            }
             if (event.nextAttemptAt != null && event.nextAttemptAt.isAfter(now)) {
                 // Later events of the same entity must not overtake this one: stop here.
                 break;
