@@ -78,15 +78,22 @@ public final class Tuneforge implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Heap held back so that running out of memory can still be reported; see {@link #main}. */
+    private static byte[] memoryReserve = new byte[1 << 20];
+
     public static void main(String[] args) {
+        // Composed before the command runs: when the heap runs out, a validation worker may still hold
+        // what it was given, and composing the message then (class loading, string concatenation)
+        // would fail again.
+        String outOfMemory = OutOfMemoryMessage.of(args, Runtime.getRuntime().maxMemory());
         CommandLine commandLine = commandLine();
         int exitCode;
         try {
             exitCode = commandLine.execute(args);
         } catch (OutOfMemoryError e) {
-            // What was held is unreachable once the command's frames are gone: there is room to say so.
-            commandLine.getErr().println(OutOfMemoryMessage.of(args, Runtime.getRuntime().maxMemory()));
+            memoryReserve = null;
             exitCode = ExitCodes.OUT_OF_MEMORY;
+            System.err.println(outOfMemory);
         }
         // picocli's writers flush only on println; a table ends with print.
         commandLine.getOut().flush();
