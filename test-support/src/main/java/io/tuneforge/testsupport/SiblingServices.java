@@ -1,6 +1,8 @@
 package io.tuneforge.testsupport;
 
 import io.tuneforge.localinfra.QuarkusServiceProcess;
+import io.tuneforge.localinfra.ServiceJarFreshness;
+import io.tuneforge.localinfra.StartupFailedException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +119,11 @@ public final class SiblingServices {
     }
 
     private static QuarkusServiceProcess launch(String module, String instanceName, Map<String, String> env) {
-        Path jar = projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path root = projectRoot();
+        Path jar = ServiceJarFreshness.jar(root, module);
+        ServiceJarFreshness.staleness(root, module).ifPresent(why -> {
+            throw new StartupFailedException(instanceName, why, PlatformTestResource.root().resolve(instanceName + ".log"), null);
+        });
         QuarkusServiceProcess process = QuarkusServiceProcess.start(instanceName, jar, 0,
                 env, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 PlatformTestResource.root().resolve(instanceName + ".log"), QuarkusServiceProcess.DEFAULT_STARTUP_TIMEOUT);

@@ -178,8 +178,9 @@ public class OutboxRelay {
                     return;
                 } catch (RuntimeException e) {
                     // The database or the broker is away: the next commit or the scheduled poll tries again.
-                    LOG.warnf("outbox relay after a commit failed (%s); the next commit or poll retries", e.toString());
-                    heartbeat.beat();
+                    // Reported through the heartbeat rather than logged here: QuarkusTransaction wraps an Error
+                    // of the pass (out of memory, say) in a RuntimeException, and the watch halts on it.
+                    heartbeat.failed(e);
                     sleepQuietly(WAKE_WAIT_MILLIS);
                 } catch (Error e) {
                     heartbeat.failed(e); // halts the process: a relay that cannot go on must not look alive
