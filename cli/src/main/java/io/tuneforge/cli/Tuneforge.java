@@ -6,7 +6,7 @@ import io.tuneforge.cli.command.ConnectionOptions;
 import io.tuneforge.cli.config.CliConfig;
 import io.tuneforge.cli.stack.ServiceCatalog;
 import io.tuneforge.cli.stack.ServiceDefinition;
-import io.tuneforge.cli.api.ApiException;
+import io.tuneforge.cli.api.ServiceCallException;
 import io.tuneforge.cli.api.ConnectionFailure;
 import io.tuneforge.cli.api.MissingApiKey;
 import io.tuneforge.cli.command.AliasesCommand;
@@ -112,7 +112,7 @@ public final class Tuneforge implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             var err = failed.getErr();
-            if (e instanceof ApiException api) {
+            if (e instanceof ServiceCallException api) {
                 err.println("error: " + api.request() + " answered " + api.status() + " " + api.title());
                 if (api.detail() != null && !api.detail().isBlank()) {
                     err.println("  " + api.detail());

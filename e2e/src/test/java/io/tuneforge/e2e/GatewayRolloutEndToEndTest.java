@@ -1,7 +1,7 @@
 package io.tuneforge.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tuneforge.cli.api.ApiException;
+import io.tuneforge.cli.api.ServiceCallException;
 import io.tuneforge.cli.api.ServiceClient;
 import io.tuneforge.events.Topics;
 import io.tuneforge.testsupport.TopicProbe;
@@ -103,7 +103,7 @@ class GatewayRolloutEndToEndTest {
                     while (running.get()) {
                         try {
                             chat(alias);
-                        } catch (ApiException e) {
+                        } catch (ServiceCallException e) {
                             failures.incrementAndGet();
                         }
                         try {

@@ -1,7 +1,7 @@
 package io.tuneforge.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tuneforge.cli.api.ApiException;
+import io.tuneforge.cli.api.ServiceCallException;
 import io.tuneforge.cli.api.ServiceClient;
 import io.tuneforge.events.Topics;
 import io.tuneforge.testsupport.SupportTickets;
@@ -74,7 +74,7 @@ class PlatformEndToEndTest {
         assertThat(model.path("versions").get(0).path("fine_tuned_model").asText()).isEqualTo(fineTuned);
 
         // cost-service books job.succeeded at the price in force: equal to its estimate, to the cent.
-        JsonNode booked = await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(ApiException.class)
+        JsonNode booked = await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(ServiceCallException.class)
                 .until(() -> cost.get("/api/v1/spend/jobs/" + job), b -> b.hasNonNull("actual_usd"));
         BigDecimal estimated = new BigDecimal(candidate(estimate, "gpt-4.1-mini").path("training_cost_usd").asText());
         assertThat(estimated).isPositive();
@@ -110,7 +110,7 @@ class PlatformEndToEndTest {
         try {
             submitJobNow(dataset, 1, "never");
             throw new AssertionError("a job on a rejected version was accepted");
-        } catch (ApiException e) {
+        } catch (ServiceCallException e) {
             assertThat(e.status()).isBetween(400, 499);
         }
     }

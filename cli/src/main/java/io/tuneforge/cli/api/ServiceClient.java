@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * JSON over HTTP to one tuneforge service, with its API key. Errors become {@link ApiException}
+ * JSON over HTTP to one tuneforge service, with its API key. Errors become {@link ServiceCallException}
  * (the service answered) or {@link ConnectionFailure} (nothing answered), which map to exit codes.
  */
 public final class ServiceClient {
@@ -136,7 +136,7 @@ public final class ServiceClient {
         }
     }
 
-    private static ApiException problem(HttpRequest request, int status, String body) {
+    private static ServiceCallException problem(HttpRequest request, int status, String body) {
         String title = "HTTP " + status;
         String detail = body == null ? "" : body.strip();
         try {
@@ -157,7 +157,7 @@ public final class ServiceClient {
         if (status == 401) {
             detail = (detail.isEmpty() ? "" : detail + "\n  ") + "check the API key (--api-key, TUNEFORGE_API_KEY or .tuneforge/api-key)";
         }
-        return new ApiException(status, title, detail, request.method() + " " + request.uri());
+        return new ServiceCallException(status, title, detail, request.method() + " " + request.uri());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -168,7 +168,7 @@ public final class ServiceClient {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            throw new ApiException(response.statusCode(), "Unreadable response", "not JSON: "
+            throw new ServiceCallException(response.statusCode(), "Unreadable response", "not JSON: "
                     + body.substring(0, Math.min(200, body.length())), response.request().method() + " " + response.uri());
         }
     }

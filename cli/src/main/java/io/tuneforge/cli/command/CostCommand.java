@@ -137,7 +137,7 @@ public final class CostCommand implements Runnable {
             } else {
                 try {
                     budget = cost.get(path);
-                } catch (io.tuneforge.cli.api.ApiException e) {
+                } catch (io.tuneforge.cli.api.ServiceCallException e) {
                     if (e.status() != 404) {
                         throw e;
                     }

@@ -28,10 +28,15 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * `tuneforge demo` at the walking-skeleton stage: the sample dataset goes into dataset-service
- * (validated, split, a defective version rejected with line numbers), and training-service and
- * cost-service show what they recorded from the dataset.validated event. Every number printed comes
- * from the services' answers.
+ * `tuneforge demo`: the whole checklist in ten phases on the local stack, each against the real
+ * services: the stack comes up; a seeded sample is generated; a dataset is created and a clean version
+ * validated and split; a version with planted defects is rejected at its lines; the downstream services
+ * show what they took from dataset.validated (the cost estimate and the recommended base model); a
+ * fine-tune runs on the chosen provider (the simulator by default) and is registered and booked; eval-service
+ * compares base and fine-tuned model on the held-out split; the gateway rolls the model out behind an
+ * alias 10% -> 50% -> 100%; corrected answers become DPO pairs and a new dataset version. Every number
+ * printed comes from the services' answers. The phases live in their own classes ({@link TrainingPhase},
+ * {@link EvaluationPhase}, {@link RolloutPhase}, {@link FeedbackPhase}); this class orders them.
  */
 public final class DemoFlow {
 

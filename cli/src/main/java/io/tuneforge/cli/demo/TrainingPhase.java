@@ -4,7 +4,7 @@ import io.tuneforge.cli.jobs.JobWatch;
 import io.tuneforge.cli.stack.ProviderChoice;
 import io.tuneforge.cli.output.LossChart;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tuneforge.cli.api.ApiException;
+import io.tuneforge.cli.api.ServiceCallException;
 import io.tuneforge.cli.api.ServiceClient;
 
 import java.io.PrintWriter;
@@ -91,7 +91,7 @@ final class TrainingPhase {
             Optional<JsonNode> booked = Await.until(Duration.ofSeconds(30), () -> {
                 try {
                     return Optional.of(c.get("/api/v1/spend/jobs/" + jobId));
-                } catch (ApiException e) {
+                } catch (ServiceCallException e) {
                     return Optional.empty();
                 }
             });

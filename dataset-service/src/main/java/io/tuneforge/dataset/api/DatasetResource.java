@@ -8,7 +8,7 @@ import io.tuneforge.dataset.domain.Split;
 import io.tuneforge.dataset.diff.VersionDiff;
 import io.tuneforge.dataset.feedback.FeedbackVersions;
 import io.tuneforge.dataset.ingest.DatasetIngestion;
-import io.tuneforge.dataset.ingest.Finding;
+import io.tuneforge.dataset.ingest.UploadFinding;
 import io.tuneforge.dataset.split.SplitPlan;
 import io.tuneforge.dataset.split.TestSize;
 import io.tuneforge.dataset.validation.imports.SourceFormat;
@@ -131,7 +131,7 @@ public class DatasetResource {
     public record VersionView(String id, String datasetId, int version, String status, long exampleCount,
                               long errorCount, String encoding, long billableTokens, Instant createdAt,
                               Lineage lineage, Number testSize, boolean stratified, Map<String, SplitPlan.SplitStats> splits,
-                              List<Finding> findings) {
+                              List<UploadFinding> findings) {
     }
 
     @POST
@@ -368,7 +368,7 @@ public class DatasetResource {
         return Response.ok(new SplitStream(v.id, which)).type("application/jsonl").build();
     }
 
-    private VersionView view(DatasetVersion v, List<Finding> findings) {
+    private VersionView view(DatasetVersion v, List<UploadFinding> findings) {
         return views.view(v, findings);
     }
 
@@ -384,7 +384,7 @@ public class DatasetResource {
         return Dataset.findOwned(tenant.id(), id).orElseThrow(() -> ApiProblem.notFound("Dataset", id));
     }
 
-    private List<Finding> findingsOf(DatasetVersion v) {
+    private List<UploadFinding> findingsOf(DatasetVersion v) {
         return views.findingsOf(v);
     }
 }

@@ -1,5 +1,6 @@
 package io.tuneforge.dataset.api;
 
+import io.tuneforge.dataset.domain.DatasetRefusal;
 import io.tuneforge.dataset.ingest.UploadLimitExceeded;
 import io.tuneforge.dataset.split.TestSizeTooLarge;
 import io.tuneforge.platform.problem.ApiProblem;
@@ -13,6 +14,17 @@ import java.util.Locale;
 
 /** This service's domain exceptions as problem+json, mapped here once for every resource. */
 public class DomainProblems {
+
+    @ServerExceptionMapper
+    public Response refusal(DatasetRefusal e, UriInfo uri) {
+        ApiProblem problem = switch (e.kind()) {
+            case NOT_FOUND -> ApiProblem.notFound(e.title(), e.detail());
+            case CONFLICT -> ApiProblem.conflict(e.title(), e.detail());
+            case UNPROCESSABLE -> ApiProblem.unprocessable(e.title(), e.detail());
+            case INVALID -> ApiProblem.badRequest(e.title(), e.detail());
+        };
+        return problem.problem().at(uri.getPath()).toResponse().build();
+    }
 
     /** 413 for the content size, 422 for a line or the line count; the limit and its property are named. */
     @ServerExceptionMapper

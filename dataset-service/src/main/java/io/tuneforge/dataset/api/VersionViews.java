@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.feedback.FeedbackVersions;
 import io.tuneforge.dataset.ingest.DatasetIngestion;
-import io.tuneforge.dataset.ingest.Finding;
+import io.tuneforge.dataset.ingest.UploadFinding;
 import io.tuneforge.dataset.split.SplitPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class VersionViews {
     @Inject
     ObjectMapper json;
 
-    DatasetResource.VersionView view(DatasetVersion v, List<Finding> findings) {
+    DatasetResource.VersionView view(DatasetVersion v, List<UploadFinding> findings) {
         Integer parentVersion = v.parentVersionId == null ? null
                 : DatasetVersion.<DatasetVersion>findByIdOptional(v.parentVersionId).map(p -> p.version).orElse(null);
         DatasetResource.Lineage lineage = new DatasetResource.Lineage(v.mode.wireName(), parentVersion, v.parentVersionId,
@@ -46,7 +46,7 @@ public class VersionViews {
         return view(v, findingsOf(v));
     }
 
-    List<Finding> findingsOf(DatasetVersion v) {
+    List<UploadFinding> findingsOf(DatasetVersion v) {
         try {
             return json.readValue(v.findings, new TypeReference<>() { });
         } catch (Exception e) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.domain.Split;
-import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.dataset.domain.DatasetRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -93,7 +93,7 @@ public class VersionDiff {
                         "select count(*) from dataset_example where version_id = ?1 and fingerprint is null")
                 .setParameter(1, v.id).getSingleResult();
         if (missing.longValue() > 0) {
-            throw ApiProblem.conflict("Version predates content fingerprints", "Version " + v.version + " of " + v.datasetId
+            throw DatasetRefusal.conflict("Version predates content fingerprints", "Version " + v.version + " of " + v.datasetId
                     + " was stored before examples were fingerprinted, so it cannot be compared by content; "
                     + "upload its file again as a new version and compare that one.");
         }

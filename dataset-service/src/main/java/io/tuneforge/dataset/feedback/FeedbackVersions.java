@@ -7,7 +7,7 @@ import io.tuneforge.dataset.domain.DatasetVersion;
 import io.tuneforge.dataset.domain.FeedbackPair;
 import io.tuneforge.dataset.domain.FeedbackSource;
 import io.tuneforge.dataset.ingest.DatasetIngestion;
-import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.dataset.domain.DatasetRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -105,15 +105,15 @@ public class FeedbackVersions {
         Claim claim = QuarkusTransaction.requiringNew().call(() -> {
             FeedbackSource source = lockedSource(tenantId, datasetId);
             if (source == null) {
-                throw ApiProblem.notFound("Feedback source", datasetId);
+                throw DatasetRefusal.notFound("Feedback source", datasetId);
             }
             if (leased(source)) {
-                throw ApiProblem.conflict("Feedback version in progress", "A version of dataset " + datasetId
+                throw DatasetRefusal.conflict("Feedback version in progress", "A version of dataset " + datasetId
                         + " is being built from its pending feedback pairs right now (started " + source.buildStartedAt
                         + "); list the versions in a moment instead of starting another.");
             }
             if (FeedbackPair.countPending(datasetId) == 0) {
-                throw ApiProblem.conflict("No pending feedback pairs", "Dataset " + datasetId + " has no pending feedback "
+                throw DatasetRefusal.conflict("No pending feedback pairs", "Dataset " + datasetId + " has no pending feedback "
                         + "pairs: every pair is in a version already, or feedback on alias '" + source.alias + "' made none yet. "
                         + "GET .../feedback-source shows feedback without an exchange (capture off on the alias) and feedback "
                         + "that made no pair, per reason.");
@@ -131,17 +131,17 @@ public class FeedbackVersions {
     public void rejectPending(String tenantId, String datasetId, String pairId) {
         FeedbackSource source = lockedSource(tenantId, datasetId);
         if (source == null) {
-            throw ApiProblem.notFound("Feedback source", datasetId);
+            throw DatasetRefusal.notFound("Feedback source", datasetId);
         }
         FeedbackPair pair = FeedbackPair.<FeedbackPair>find("id = ?1 and datasetId = ?2", pairId, datasetId).firstResultOptional()
-                .orElseThrow(() -> ApiProblem.notFound("Feedback pair", pairId));
+                .orElseThrow(() -> DatasetRefusal.notFound("Feedback pair", pairId));
         if (pair.versionId != null) {
-            throw ApiProblem.conflict("Feedback pair already in a version", "Pair " + pairId + " is part of version "
+            throw DatasetRefusal.conflict("Feedback pair already in a version", "Pair " + pairId + " is part of version "
                     + pair.version + " of dataset " + datasetId + "; versions never change. Delete that version, or upload a "
                     + "corrected one, to leave the pair out.");
         }
         if (leased(source)) {
-            throw ApiProblem.conflict("Feedback version in progress", "A version of dataset " + datasetId + " is being built "
+            throw DatasetRefusal.conflict("Feedback version in progress", "A version of dataset " + datasetId + " is being built "
                     + "from the pending pairs right now; review the pair again once it is done (it may be in that version).");
         }
         pair.delete();
@@ -241,7 +241,7 @@ public class FeedbackVersions {
                             .setParameter(1, batch).getSingleResult();
         }
         if (taken != ids.size()) {
-            throw ApiProblem.conflict("Feedback pairs already taken", (ids.size() - taken) + " of the " + ids.size()
+            throw DatasetRefusal.conflict("Feedback pairs already taken", (ids.size() - taken) + " of the " + ids.size()
                     + " pending pairs of dataset " + datasetId + " went into another version while this one was built; "
                     + "nothing was stored. Build again to use the pairs still pending.");
         }

@@ -26,7 +26,7 @@ import io.tuneforge.events.dataset.FindingCount;
 import io.tuneforge.events.dataset.SplitSummary;
 import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.outbox.Outbox;
-import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.dataset.domain.DatasetRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -116,7 +116,7 @@ public class DatasetIngestion {
      */
     public DatasetVersion ingest(Request request, InputStream upload) {
         Dataset dataset = QuarkusTransaction.requiringNew().call(() -> Dataset.findOwned(request.tenantId(), request.datasetId()))
-                .orElseThrow(() -> ApiProblem.notFound("Dataset", request.datasetId()));
+                .orElseThrow(() -> DatasetRefusal.notFound("Dataset", request.datasetId()));
         DatasetVersion parent = switch (request.mode()) {
             case UPLOAD -> null;
             case APPEND -> appendParent(request);
@@ -187,7 +187,7 @@ public class DatasetIngestion {
                 });
             }
         } catch (IOException | UncheckedIOException e) {
-            throw ApiProblem.badRequest("Unreadable upload", "The upload could not be read: " + e.getMessage()
+            throw DatasetRefusal.invalid("Unreadable upload", "The upload could not be read: " + e.getMessage()
                     + ". Send the file again; gzip uploads must be complete.");
         } finally {
             deleteQuietly(imported == null ? null : imported.file());
@@ -200,16 +200,16 @@ public class DatasetIngestion {
             return validatedVersion(request, "append to");
         }
         return QuarkusTransaction.requiringNew().call(() -> DatasetVersion.latestValidated(request.tenantId(), request.datasetId()))
-                .orElseThrow(() -> ApiProblem.conflict("Nothing to append to", "Dataset " + request.datasetId()
+                .orElseThrow(() -> DatasetRefusal.conflict("Nothing to append to", "Dataset " + request.datasetId()
                         + " has no validated version yet; upload a first version without ?mode=append."));
     }
 
     private static DatasetVersion validatedVersion(Request request, String verb) {
         DatasetVersion named = QuarkusTransaction.requiringNew()
                 .call(() -> DatasetVersion.findOwned(request.tenantId(), request.datasetId(), request.parentVersion()))
-                .orElseThrow(() -> ApiProblem.notFound("Dataset version", request.datasetId() + "/" + request.parentVersion()));
+                .orElseThrow(() -> DatasetRefusal.notFound("Dataset version", request.datasetId() + "/" + request.parentVersion()));
         if (named.status != DatasetVersion.Status.VALIDATED) {
-            throw ApiProblem.conflict("Cannot " + verb + " a rejected version", "Version " + named.version + " of "
+            throw DatasetRefusal.conflict("Cannot " + verb + " a rejected version", "Version " + named.version + " of "
                     + request.datasetId() + " failed validation and has no examples; " + verb + " a validated version instead.");
         }
         return named;
@@ -254,13 +254,13 @@ public class DatasetIngestion {
     private DatasetVersion store(String tenantId, Dataset dataset, ValidationReport report, MethodCheck method,
                                  InputStream content, ExampleSignalSpool.Reader examples, TestSize testSize) throws IOException {
         if (report.input().examples() == 0 && report.input().unparsableLines() == 0) {
-            throw ApiProblem.badRequest("Empty upload", "The upload has no examples: send JSONL, one JSON object per line.");
+            throw DatasetRefusal.invalid("Empty upload", "The upload has no examples: send JSONL, one JSON object per line.");
         }
         // Serializes concurrent uploads to one dataset: each gets the next version number.
         String datasetId = dataset.id;
         dataset = em.find(Dataset.class, datasetId, LockModeType.PESSIMISTIC_WRITE);
         if (dataset == null) {
-            throw ApiProblem.notFound("Dataset", datasetId);
+            throw DatasetRefusal.notFound("Dataset", datasetId);
         }
         DatasetVersion version = new DatasetVersion();
         version.id = EntityIds.next("dsv");
@@ -272,7 +272,7 @@ public class DatasetIngestion {
         version.status = DatasetVersion.Status.REJECTED;
         version.testSize(testSize);
 
-        List<Finding> kept = new ArrayList<>();
+        List<UploadFinding> kept = new ArrayList<>();
         Map<String, Long> countsByCode = new LinkedHashMap<>();
         long errors = method.findings(kept, countsByCode);
         for (FindingTally tally : report.findings()) {
@@ -280,12 +280,12 @@ public class DatasetIngestion {
                 countsByCode.merge(tally.code(), tally.count(), Long::sum);
                 errors += tally.count();
                 tally.examples().stream().limit(KEPT_PER_ERROR_CODE)
-                        .map(f -> Finding.error(f.code(), f.line(), f.describe()))
+                        .map(f -> UploadFinding.error(f.code(), f.line(), f.describe()))
                         .forEach(kept::add);
             } else if (tally.severity() == Severity.WARNING) {
                 countsByCode.merge(tally.code(), tally.count(), Long::sum);
                 tally.examples().stream().limit(1)
-                        .map(f -> Finding.warning(f.code(), f.line(), f.describe()))
+                        .map(f -> UploadFinding.warning(f.code(), f.line(), f.describe()))
                         .forEach(kept::add);
             }
         }
@@ -298,7 +298,7 @@ public class DatasetIngestion {
             version.exampleCount = method.cleanExamples();
             em.persist(version);
             outbox.publish(tenantId, new DatasetRejected(dataset.id, version.id, version.version, dataset.name, errors,
-                    kept.stream().filter(Finding::isError).limit(10)
+                    kept.stream().filter(UploadFinding::isError).limit(10)
                             .map(f -> new DatasetRejected.LineError(f.code(), f.line(), f.message())).toList()));
             return version;
         }
@@ -361,7 +361,7 @@ public class DatasetIngestion {
             splits.add(new SplitSummary(split.wireName(), stats.examples(), stats.tokens(),
                     "/api/v1/datasets/" + dataset.id + "/versions/" + version.version + "/splits/" + split.wireName()));
         }
-        List<FindingCount> warnings = kept.stream().filter(f -> !f.isError()).map(Finding::code).distinct()
+        List<FindingCount> warnings = kept.stream().filter(f -> !f.isError()).map(UploadFinding::code).distinct()
                 .map(code -> new FindingCount(code, countsByCode.get(code))).toList();
         outbox.publish(tenantId, new DatasetValidated(dataset.id, version.id, version.version, dataset.name,
                 dataset.method, stored, version.encoding, version.billableTokens, splits, warnings));

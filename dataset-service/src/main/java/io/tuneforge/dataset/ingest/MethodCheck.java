@@ -46,13 +46,13 @@ final class MethodCheck {
     }
 
     /** Adds the mismatch findings; returns how many errors they are. */
-    long findings(List<Finding> kept, Map<String, Long> countsByCode) {
+    long findings(List<UploadFinding> kept, Map<String, Long> countsByCode) {
         if (mismatches == 0) {
             return 0;
         }
         countsByCode.merge(CODE, mismatches, Long::sum);
         for (ExampleSignals e : firstMismatches) {
-            kept.add(Finding.error(CODE, e.line(), "line " + e.line() + ": a " + describe(e.kind()) + " example, but this dataset's"
+            kept.add(UploadFinding.error(CODE, e.line(), "line " + e.line() + ": a " + describe(e.kind()) + " example, but this dataset's"
                     + " method is " + method + " (" + mismatches + " such line" + (mismatches == 1 ? "" : "s") + "); upload it to a "
                     + (e.kind() == DatasetKind.PREFERENCE ? "dpo" : "supervised") + " dataset, or convert the examples to "
                     + describe(expected) + " examples"));

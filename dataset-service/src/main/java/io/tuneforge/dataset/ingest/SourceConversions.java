@@ -9,7 +9,7 @@ import io.tuneforge.dataset.validation.imports.ImportResult;
 import io.tuneforge.dataset.validation.imports.SourceFormat;
 import io.tuneforge.dataset.validation.pii.PiiRedactor;
 import io.tuneforge.dataset.validation.pii.RedactionResult;
-import io.tuneforge.platform.problem.ApiProblem;
+import io.tuneforge.dataset.domain.DatasetRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.BufferedInputStream;
@@ -54,13 +54,13 @@ public class SourceConversions {
                 // converted JSONL (the source may be one JSON array on one line, read a record at a time).
                 result = importer.convert(bounds.sizeLimited(UploadSpool.decompressed(bounds.bodyLimited(counted))), out, format);
             } catch (ImportException e) {
-                throw ApiProblem.unprocessable("Nothing to import", e.getMessage()
+                throw DatasetRefusal.unprocessable("Nothing to import", e.getMessage()
                         + ". Pick the format with ?import=alpaca|sharegpt|chosen_rejected|prompt_completion, or upload "
                         + "OpenAI JSONL without ?import.");
             }
             DatasetKind expected = "dpo".equals(method) ? DatasetKind.PREFERENCE : DatasetKind.CHAT;
             if (result.outputKind() != expected) {
-                throw ApiProblem.unprocessable("Import does not fit the dataset", "The file was read as "
+                throw DatasetRefusal.unprocessable("Import does not fit the dataset", "The file was read as "
                         + result.sourceFormat().label() + ", which becomes " + (result.outputKind() == DatasetKind.PREFERENCE
                         ? "preference (DPO)" : "supervised chat") + " examples, but this dataset's method is " + method
                         + ". Import it into a dataset created with method " + (expected == DatasetKind.PREFERENCE ? "supervised" : "dpo") + ".");

@@ -1,7 +1,7 @@
 package io.tuneforge.dataset.messaging;
 
 import io.smallrye.common.annotation.Blocking;
-import io.tuneforge.dataset.feedback.FeedbackIntake;
+import io.tuneforge.dataset.feedback.FeedbackPairIntake;
 import io.tuneforge.dataset.feedback.FeedbackVersions;
 import io.tuneforge.events.MalformedEventException;
 import io.tuneforge.events.Topics;
@@ -36,7 +36,7 @@ public class FeedbackRecordedConsumer {
     EventInbox inbox;
 
     @Inject
-    FeedbackIntake intake;
+    FeedbackPairIntake intake;
 
     @Inject
     FeedbackVersions versions;

@@ -124,7 +124,7 @@ public class AdminResource {
     public WebhookEndpoint addWebhook(JsonNode body) {
         String url = body == null ? null : body.path("url").asText(null);
         if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw ApiException.invalid("Invalid 'url': an http(s) URL is required.", "url");
+            throw OpenAiErrorException.invalid("Invalid 'url': an http(s) URL is required.", "url");
         }
         String organization = body.path("organization").asText(null);
         return webhooks.register(url, organization == null || organization.isBlank() ? null : organization);
@@ -134,7 +134,7 @@ public class AdminResource {
     @Path("/webhooks/{id}")
     public Map<String, Object> removeWebhook(@PathParam("id") String id) {
         if (!webhooks.remove(id)) {
-            throw ApiException.notFound("No webhook endpoint '" + id + "'; GET /admin/webhooks lists them.", "id");
+            throw OpenAiErrorException.notFound("No webhook endpoint '" + id + "'; GET /admin/webhooks lists them.", "id");
         }
         return Map.of("id", id, "deleted", true);
     }
@@ -164,7 +164,7 @@ public class AdminResource {
     @Path("/azure")
     public AzureView setAzure(JsonNode body) {
         if (body == null || !body.path("fail_next").canConvertToInt()) {
-            throw ApiException.invalid("Expected {\"fail_next\": <number of deployments to fail>}.", "fail_next");
+            throw OpenAiErrorException.invalid("Expected {\"fail_next\": <number of deployments to fail>}.", "fail_next");
         }
         azureDeployments.failNext(body.get("fail_next").asInt());
         return azure();
@@ -175,7 +175,7 @@ public class AdminResource {
     @Path("/azure/clock")
     public AzureView advanceAzureClock(JsonNode body) {
         if (body == null || !body.path("advance_seconds").canConvertToLong() || body.get("advance_seconds").asLong() < 0) {
-            throw ApiException.invalid("Expected {\"advance_seconds\": <seconds, at least 0>}.", "advance_seconds");
+            throw OpenAiErrorException.invalid("Expected {\"advance_seconds\": <seconds, at least 0>}.", "advance_seconds");
         }
         azureClock.advance(java.time.Duration.ofSeconds(body.get("advance_seconds").asLong()));
         azureDeployments.sweep();
@@ -206,14 +206,14 @@ public class AdminResource {
 
     private <T> T merge(T current, JsonNode changes, Class<T> type) {
         if (changes == null || !changes.isObject()) {
-            throw ApiException.invalid("Expected a JSON object with the fields to change.", null);
+            throw OpenAiErrorException.invalid("Expected a JSON object with the fields to change.", null);
         }
         ObjectNode merged = json.valueToTree(current);
         merged.setAll((ObjectNode) changes);
         try {
             return json.treeToValue(merged, type);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid("Invalid settings: " + e.getOriginalMessage(), null);
+            throw OpenAiErrorException.invalid("Invalid settings: " + e.getOriginalMessage(), null);
         }
     }
 }

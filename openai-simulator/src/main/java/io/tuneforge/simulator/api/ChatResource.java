@@ -81,7 +81,7 @@ public class ChatResource {
             }
         }
         if (fault.get().kind() == FaultKind.ERROR) {
-            throw new ApiException(500, "server_error", "The server had an error while processing your request. Sorry about that!",
+            throw new OpenAiErrorException(500, "server_error", "The server had an error while processing your request. Sorry about that!",
                     null, null, Map.of());
         }
     }

@@ -35,7 +35,7 @@ public class FilesResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public StoredFile upload(@RestForm("file") FileUpload file, @RestForm("purpose") String purpose, @Context HttpHeaders headers) {
         if (file == null) {
-            throw ApiException.missing("file");
+            throw OpenAiErrorException.missing("file");
         }
         return files.add(file.fileName(), purpose, file.uploadedFile(), organization.of(headers));
     }

@@ -2,7 +2,7 @@ package io.tuneforge.simulator.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.simulator.finetuning.Checkpoint;
-import io.tuneforge.simulator.finetuning.FineTuneJob;
+import io.tuneforge.simulator.finetuning.SimulatedJob;
 import io.tuneforge.simulator.finetuning.JobBoard;
 import io.tuneforge.simulator.finetuning.JobEvent;
 import jakarta.ws.rs.Consumes;
@@ -34,12 +34,12 @@ public class FineTuningResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public FineTuneJob create(JsonNode body, @Context HttpHeaders headers) {
+    public SimulatedJob create(JsonNode body, @Context HttpHeaders headers) {
         return jobs.create(body, organization.of(headers));
     }
 
     @GET
-    public ListPage<FineTuneJob> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit, @Context UriInfo uri,
+    public ListPage<SimulatedJob> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit, @Context UriInfo uri,
                                      @Context HttpHeaders headers) {
         Map<String, String> metadata = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((name, values) -> {
@@ -47,30 +47,30 @@ public class FineTuningResource {
                 metadata.put(name.substring("metadata[".length(), name.length() - 1), values.get(0));
             }
         });
-        return ListPage.of(jobs.list(metadata, organization.of(headers)), FineTuneJob::id, after, limit, 20);
+        return ListPage.of(jobs.list(metadata, organization.of(headers)), SimulatedJob::id, after, limit, 20);
     }
 
     @GET
     @Path("/{id}")
-    public FineTuneJob get(@PathParam("id") String id, @Context HttpHeaders headers) {
+    public SimulatedJob get(@PathParam("id") String id, @Context HttpHeaders headers) {
         return jobs.get(id, organization.of(headers));
     }
 
     @POST
     @Path("/{id}/cancel")
-    public FineTuneJob cancel(@PathParam("id") String id, @Context HttpHeaders headers) {
+    public SimulatedJob cancel(@PathParam("id") String id, @Context HttpHeaders headers) {
         return jobs.cancel(id, organization.of(headers));
     }
 
     @POST
     @Path("/{id}/pause")
-    public FineTuneJob pause(@PathParam("id") String id, @Context HttpHeaders headers) {
+    public SimulatedJob pause(@PathParam("id") String id, @Context HttpHeaders headers) {
         return jobs.pause(id, organization.of(headers));
     }
 
     @POST
     @Path("/{id}/resume")
-    public FineTuneJob resume(@PathParam("id") String id, @Context HttpHeaders headers) {
+    public SimulatedJob resume(@PathParam("id") String id, @Context HttpHeaders headers) {
         return jobs.resume(id, organization.of(headers));
     }
 

@@ -19,7 +19,7 @@ public record ListPage<T>(String object, List<T> data, boolean hasMore, String f
         }
         int size = limit == null ? defaultLimit : limit;
         if (size < 1 || size > 10_000) {
-            throw ApiException.invalid("Invalid 'limit': " + size + ". Expected a value between 1 and 10000.", "limit");
+            throw OpenAiErrorException.invalid("Invalid 'limit': " + size + ". Expected a value between 1 and 10000.", "limit");
         }
         int end = Math.min(items.size(), start + size);
         List<T> page = List.copyOf(items.subList(Math.min(start, end), end));

@@ -35,7 +35,7 @@ public final class RequestArguments {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw ApiException.invalid("Unrecognized request argument supplied: " + name, null);
+                throw OpenAiErrorException.invalid("Unrecognized request argument supplied: " + name, null);
             }
         }
     }

@@ -3,8 +3,8 @@ package io.tuneforge.simulator.azure;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tuneforge.simulator.SimulatorConfig;
-import io.tuneforge.simulator.api.ApiException;
-import io.tuneforge.simulator.runtime.Loops;
+import io.tuneforge.simulator.api.OpenAiErrorException;
+import io.tuneforge.simulator.runtime.SimulatorLoops;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,13 +37,13 @@ public class AzureDeployments {
     private final SimulatorState state;
     private final SimulatorConfig config;
     private final AzureClock clock;
-    private final Loops loops;
+    private final SimulatorLoops loops;
     private final List<Removal> removals = Collections.synchronizedList(new ArrayList<>());
     private Random dice;
     private int failNext;
     private ScheduledExecutorService executor;
 
-    public AzureDeployments(SimulatorState state, SimulatorConfig config, AzureClock clock, Loops loops) {
+    public AzureDeployments(SimulatorState state, SimulatorConfig config, AzureClock clock, SimulatorLoops loops) {
         this.state = state;
         this.config = config;
         this.clock = clock;
@@ -52,7 +52,7 @@ public class AzureDeployments {
     }
 
     void start(@Observes StartupEvent start) {
-        executor = Loops.executor("azure-deployments");
+        executor = SimulatorLoops.executor("azure-deployments");
         loops.every(executor, "azure-deployments", Duration.ofMillis(100), config.loopStaleAfter(), this::sweep);
     }
 
@@ -115,7 +115,7 @@ public class AzureDeployments {
             return used.modelName();
         }
         if (azureMode() || !named.isEmpty()) {
-            throw new ApiException(404, null, NOT_FOUND, null, "DeploymentNotFound", Map.of());
+            throw new OpenAiErrorException(404, null, NOT_FOUND, null, "DeploymentNotFound", Map.of());
         }
         return deployment;
     }

@@ -2,7 +2,7 @@ package io.tuneforge.simulator.files;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.simulator.SimulatorConfig;
-import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.OpenAiErrorException;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,23 +78,23 @@ public class FileCatalog {
 
     private void check(String filename, String purpose, String blob) {
         if (purpose == null || purpose.isBlank()) {
-            throw ApiException.missing("purpose");
+            throw OpenAiErrorException.missing("purpose");
         }
         if (!PURPOSES.contains(purpose)) {
-            throw ApiException.invalid("Invalid value for 'purpose': '" + purpose + "'. Supported values are: 'fine-tune', "
+            throw OpenAiErrorException.invalid("Invalid value for 'purpose': '" + purpose + "'. Supported values are: 'fine-tune', "
                     + "'assistants', 'batch', 'vision', 'user_data' and 'evals'.", "purpose");
         }
         long length = folder.blobPath(blob).map(FileCatalog::size).orElse(0L);
         if (length == 0) {
-            throw ApiException.invalid("File is empty.", "file", "empty_file");
+            throw OpenAiErrorException.invalid("File is empty.", "file", "empty_file");
         }
         if (length > config.limits().maxFileBytes()) {
-            throw ApiException.invalid("File is too large: " + length + " bytes exceeds the limit of "
+            throw OpenAiErrorException.invalid("File is too large: " + length + " bytes exceeds the limit of "
                     + config.limits().maxFileBytes() + " bytes. Use the Uploads API for large files.", "file", "file_too_large");
         }
         if (purpose.equals("fine-tune") || purpose.equals("batch")) {
             if (filename == null || !filename.toLowerCase().endsWith(".jsonl")) {
-                throw ApiException.invalid("Invalid file format for Fine-Tuning API. Must be .jsonl", "file", "invalid_file_format");
+                throw OpenAiErrorException.invalid("Invalid file format for Fine-Tuning API. Must be .jsonl", "file", "invalid_file_format");
             }
             checkJsonLines(folder.blobPath(blob).orElseThrow());
         }
@@ -117,12 +117,12 @@ public class FileCatalog {
                     object = false;
                 }
                 if (!object) {
-                    throw ApiException.invalid("Invalid file format. Line " + line
+                    throw OpenAiErrorException.invalid("Invalid file format. Line " + line
                             + " is not a valid JSON object: every line of a .jsonl file must be one JSON object.", "file", "invalid_file_format");
                 }
             }
         } catch (IOException e) {
-            throw ApiException.invalid("File could not be read as UTF-8 text.", "file", "invalid_file_format");
+            throw OpenAiErrorException.invalid("File could not be read as UTF-8 text.", "file", "invalid_file_format");
         }
     }
 
@@ -138,7 +138,7 @@ public class FileCatalog {
     public StoredFile get(String id, String organization) {
         StoredFile file = find(id, organization).orElse(null);
         if (file == null) {
-            throw ApiException.notFound("No such File object: " + id, "id");
+            throw OpenAiErrorException.notFound("No such File object: " + id, "id");
         }
         return file;
     }
@@ -155,7 +155,7 @@ public class FileCatalog {
     /** The file's bytes on disk, streamed to the caller rather than read into memory. */
     public Path content(String id, String organization) {
         get(id, organization);
-        return folder.blobPath(id).orElseThrow(() -> ApiException.notFound("No content stored for file " + id, "id"));
+        return folder.blobPath(id).orElseThrow(() -> OpenAiErrorException.notFound("No content stored for file " + id, "id"));
     }
 
     /** The file's bytes, for the job runner's validation (bounded by max-file-bytes); the job's organization was checked at creation. */

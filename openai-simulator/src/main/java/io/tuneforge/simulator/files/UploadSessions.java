@@ -1,7 +1,7 @@
 package io.tuneforge.simulator.files;
 
 import io.tuneforge.simulator.SimulatorConfig;
-import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.OpenAiErrorException;
 import io.tuneforge.simulator.storage.DataFolder;
 import io.tuneforge.simulator.storage.Identifiers;
 import java.io.IOException;
@@ -36,22 +36,22 @@ public class UploadSessions {
 
     public Upload create(String filename, String purpose, Long bytes, String mimeType, String organization) {
         if (filename == null || filename.isBlank()) {
-            throw ApiException.missing("filename");
+            throw OpenAiErrorException.missing("filename");
         }
         if (purpose == null || purpose.isBlank()) {
-            throw ApiException.missing("purpose");
+            throw OpenAiErrorException.missing("purpose");
         }
         if (bytes == null) {
-            throw ApiException.missing("bytes");
+            throw OpenAiErrorException.missing("bytes");
         }
         if (mimeType == null || mimeType.isBlank()) {
-            throw ApiException.missing("mime_type");
+            throw OpenAiErrorException.missing("mime_type");
         }
         if (!FileCatalog.PURPOSES.contains(purpose)) {
-            throw ApiException.invalid("Invalid value for 'purpose': '" + purpose + "'.", "purpose");
+            throw OpenAiErrorException.invalid("Invalid value for 'purpose': '" + purpose + "'.", "purpose");
         }
         if (bytes <= 0 || bytes > config.limits().maxUploadBytes()) {
-            throw ApiException.invalid("Invalid 'bytes': " + bytes + ". An upload must be between 1 and "
+            throw OpenAiErrorException.invalid("Invalid 'bytes': " + bytes + ". An upload must be between 1 and "
                     + config.limits().maxUploadBytes() + " bytes.", "bytes");
         }
         long now = Instant.now().getEpochSecond();
@@ -67,10 +67,10 @@ public class UploadSessions {
         Upload upload = pending(uploadId, organization);
         long length = data == null ? 0 : size(data);
         if (length == 0) {
-            throw ApiException.missing("data");
+            throw OpenAiErrorException.missing("data");
         }
         if (length > config.limits().maxUploadPartBytes()) {
-            throw ApiException.invalid("Part is too large: " + length + " bytes; each part may be at most "
+            throw OpenAiErrorException.invalid("Part is too large: " + length + " bytes; each part may be at most "
                     + config.limits().maxUploadPartBytes() + " bytes.", "data");
         }
         UploadPart part = new UploadPart(Identifiers.next("part_"), "upload.part", Instant.now().getEpochSecond(), uploadId);
@@ -89,18 +89,18 @@ public class UploadSessions {
     public synchronized Upload complete(String uploadId, List<String> partIds, String organization) {
         Upload upload = pending(uploadId, organization);
         if (partIds == null || partIds.isEmpty()) {
-            throw ApiException.missing("part_ids");
+            throw OpenAiErrorException.missing("part_ids");
         }
         for (String id : partIds) {
             if (!upload.partIds().contains(id) || !folder.hasBlob(id)) {
-                throw ApiException.invalid("Part " + id + " does not belong to upload " + uploadId + ".", "part_ids");
+                throw OpenAiErrorException.invalid("Part " + id + " does not belong to upload " + uploadId + ".", "part_ids");
             }
         }
         String fileId = Identifiers.next("file-");
         long assembled = folder.concatenate(fileId, partIds);
         if (assembled != upload.bytes()) {
             folder.deleteBlob(fileId);
-            throw ApiException.invalid("The parts add up to " + assembled + " bytes, but the upload was created with bytes="
+            throw OpenAiErrorException.invalid("The parts add up to " + assembled + " bytes, but the upload was created with bytes="
                     + upload.bytes() + ".", "part_ids");
         }
         StoredFile file = files.accept(fileId, upload.filename(), upload.purpose(), organization);
@@ -123,14 +123,14 @@ public class UploadSessions {
     private Upload pending(String uploadId, String organization) {
         Upload upload = state.uploads.get(uploadId);
         if (upload == null || !organization.equals(state.uploadOwners.getOrDefault(uploadId, config.organization()))) {
-            throw ApiException.notFound("No such Upload object: " + uploadId, "upload_id");
+            throw OpenAiErrorException.notFound("No such Upload object: " + uploadId, "upload_id");
         }
         if (!upload.status().equals("pending")) {
-            throw ApiException.invalid("Upload " + uploadId + " is already " + upload.status() + ".", "upload_id");
+            throw OpenAiErrorException.invalid("Upload " + uploadId + " is already " + upload.status() + ".", "upload_id");
         }
         if (Instant.now().getEpochSecond() > upload.expiresAt()) {
             expire(upload);
-            throw ApiException.invalid("Upload " + uploadId + " has expired.", "upload_id");
+            throw OpenAiErrorException.invalid("Upload " + uploadId + " has expired.", "upload_id");
         }
         return upload;
     }

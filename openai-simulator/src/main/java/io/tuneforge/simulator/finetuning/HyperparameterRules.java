@@ -18,7 +18,7 @@ public final class HyperparameterRules {
 
     public record Resolved(int epochs, int batchSize, double learningRateMultiplier, double beta) {}
 
-    public static Resolved resolve(Hyperparameters requested, int examples, TrainingMethod method) {
+    public static Resolved resolve(JobHyperparameters requested, int examples, TrainingMethod method) {
         int epochs = requested.nEpochs() instanceof Number n ? n.intValue() : autoEpochs(examples);
         int batch = requested.batchSize() instanceof Number b ? b.intValue() : autoBatchSize(examples);
         double lr = requested.learningRateMultiplier() instanceof Number l ? l.doubleValue() : 1.8;

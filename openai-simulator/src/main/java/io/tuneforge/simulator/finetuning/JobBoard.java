@@ -2,7 +2,7 @@ package io.tuneforge.simulator.finetuning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneforge.simulator.SimulatorConfig;
-import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.OpenAiErrorException;
 import io.tuneforge.simulator.api.RequestArguments;
 import io.tuneforge.simulator.files.FileCatalog;
 import io.tuneforge.simulator.files.StoredFile;
@@ -57,21 +57,21 @@ public class JobBoard {
         this.stats = stats;
     }
 
-    public FineTuneJob create(JsonNode body, String organization) {
+    public SimulatedJob create(JsonNode body, String organization) {
         if (body == null || !body.isObject()) {
-            throw ApiException.invalid("The request body must be a JSON object.", null);
+            throw OpenAiErrorException.invalid("The request body must be a JSON object.", null);
         }
         RequestArguments.check(body, RequestArguments.CREATE_FINE_TUNING_JOB);
         String model = text(body, "model");
         if (model == null) {
-            throw ApiException.missing("model");
+            throw OpenAiErrorException.missing("model");
         }
         String trainingFile = text(body, "training_file");
         if (trainingFile == null) {
-            throw ApiException.missing("training_file");
+            throw OpenAiErrorException.missing("training_file");
         }
         if (!fineTunable(model, organization)) {
-            throw ApiException.invalid("Model " + model + " is not available for fine-tuning or does not exist.", "model",
+            throw OpenAiErrorException.invalid("Model " + model + " is not available for fine-tuning or does not exist.", "model",
                     "model_not_available");
         }
         checkFile(trainingFile, "training_file", organization);
@@ -81,7 +81,7 @@ public class JobBoard {
         }
         String suffix = text(body, "suffix");
         if (suffix != null && (suffix.length() > 64 || !suffix.matches("[A-Za-z0-9_.-]*"))) {
-            throw ApiException.invalid("Invalid 'suffix': up to 64 characters of letters, digits, '-', '_' and '.' are allowed.", "suffix");
+            throw OpenAiErrorException.invalid("Invalid 'suffix': up to 64 characters of letters, digits, '-', '_' and '.' are allowed.", "suffix");
         }
         Map<String, String> metadata = metadata(body.get("metadata"));
         String methodType = "supervised";
@@ -90,11 +90,11 @@ public class JobBoard {
         if (method != null && !method.isNull()) {
             methodType = method.path("type").asText("");
             if (methodType.equals("reinforcement")) {
-                throw ApiException.invalid("The simulator does not support method type 'reinforcement'; use 'supervised' or 'dpo'.",
+                throw OpenAiErrorException.invalid("The simulator does not support method type 'reinforcement'; use 'supervised' or 'dpo'.",
                         "method.type");
             }
             if (!methodType.equals("supervised") && !methodType.equals("dpo")) {
-                throw ApiException.invalid("Invalid value for 'method.type': '" + methodType + "'. Supported values are: "
+                throw OpenAiErrorException.invalid("Invalid value for 'method.type': '" + methodType + "'. Supported values are: "
                         + "'supervised', 'dpo' and 'reinforcement'.", "method.type");
             }
             JsonNode nested = method.path(methodType).get("hyperparameters");
@@ -102,7 +102,7 @@ public class JobBoard {
                 hyper = nested;
             }
         }
-        Hyperparameters requested = hyperparameters(hyper, methodType);
+        JobHyperparameters requested = hyperparameters(hyper, methodType);
         long seed = body.hasNonNull("seed") ? body.get("seed").asLong() : new Random().nextInt(Integer.MAX_VALUE);
         List<JsonNode> integrations = new ArrayList<>();
         if (body.has("integrations") && body.get("integrations").isArray()) {
@@ -113,7 +113,7 @@ public class JobBoard {
             long activeBefore = enforceQuota(organization);
             String id = Identifiers.next("ftjob-");
             long now = Instant.now().getEpochSecond();
-            FineTuneJob job = new FineTuneJob(id, "fine_tuning.job", now, null, null, null, requested, model, organization, List.of(),
+            SimulatedJob job = new SimulatedJob(id, "fine_tuning.job", now, null, null, null, requested, model, organization, List.of(),
                     seed, "validating_files", null, trainingFile, validationFile, List.copyOf(integrations), metadata,
                     JobMethod.of(methodType, requested), null, suffix);
             state.jobs.put(id, new JobEntry(job, JobProgress.created(clock.after(config.time().validating()), null)));
@@ -140,9 +140,9 @@ public class JobBoard {
     }
 
     private void checkFile(String fileId, String param, String organization) {
-        StoredFile file = files.find(fileId, organization).orElseThrow(() -> ApiException.invalid("invalid " + param + ": " + fileId, param));
+        StoredFile file = files.find(fileId, organization).orElseThrow(() -> OpenAiErrorException.invalid("invalid " + param + ": " + fileId, param));
         if (!file.purpose().equals("fine-tune")) {
-            throw ApiException.invalid("File " + fileId + " has purpose '" + file.purpose()
+            throw OpenAiErrorException.invalid("File " + fileId + " has purpose '" + file.purpose()
                     + "'; fine-tuning requires a file uploaded with purpose 'fine-tune'.", param);
         }
     }
@@ -156,7 +156,7 @@ public class JobBoard {
                     .filter(e -> e.job().organizationId().equals(organization) && e.job().active()).count();
         }
         if (active >= l.maxActiveJobs()) {
-            throw new ApiException(429, "invalid_request_error", "This fine-tuning request has been rate-limited. Your organization has "
+            throw new OpenAiErrorException(429, "invalid_request_error", "This fine-tuning request has been rate-limited. Your organization has "
                     + "reached the maximum of " + l.maxActiveJobs() + " active fine-tuning jobs (" + active + " active). "
                     + "Wait for a job to finish or cancel one before creating another.", null, "rate_limit_exceeded",
                     Map.of("retry-after", "10"));
@@ -168,19 +168,19 @@ public class JobBoard {
             today = created.stream().filter(t -> t > since).count();
         }
         if (today >= l.maxDailyJobs()) {
-            throw new ApiException(429, "invalid_request_error", "This fine-tuning request has been rate-limited. Your organization has "
+            throw new OpenAiErrorException(429, "invalid_request_error", "This fine-tuning request has been rate-limited. Your organization has "
                     + "reached the limit of " + l.maxDailyJobs() + " fine-tuning jobs created in the last 24 hours.", null,
                     "daily_rate_limit_exceeded", Map.of());
         }
         return active;
     }
 
-    private static Hyperparameters hyperparameters(JsonNode node, String methodType) {
+    private static JobHyperparameters hyperparameters(JsonNode node, String methodType) {
         Object epochs = number(node, "n_epochs", 1, 50, true);
         Object batch = number(node, "batch_size", 1, 256, true);
         Object lr = number(node, "learning_rate_multiplier", 0, 10, false);
         Object beta = methodType.equals("dpo") ? number(node, "beta", 0, 2, false) : null;
-        return new Hyperparameters(batch, lr, epochs, beta);
+        return new JobHyperparameters(batch, lr, epochs, beta);
     }
 
     private static Object number(JsonNode node, String name, double min, double max, boolean integer) {
@@ -195,7 +195,7 @@ public class JobBoard {
         boolean inRange = integer ? v >= min && v <= max : v > min && v <= max;
         if (!value.isNumber() || !inRange || (integer && v != Math.floor(v))) {
             String range = integer ? "an integer from " + (int) min + " to " + (int) max : "a number above " + min + " and at most " + max;
-            throw ApiException.invalid("Invalid value for '" + name + "': " + value + ". Expected 'auto' or " + range + ".",
+            throw OpenAiErrorException.invalid("Invalid value for '" + name + "': " + value + ". Expected 'auto' or " + range + ".",
                     "hyperparameters." + name);
         }
         return integer ? (Object) value.asInt() : (Object) value.asDouble();
@@ -206,14 +206,14 @@ public class JobBoard {
             return null;
         }
         if (!node.isObject() || node.size() > 16) {
-            throw ApiException.invalid("Invalid 'metadata': expected an object of at most 16 string values.", "metadata");
+            throw OpenAiErrorException.invalid("Invalid 'metadata': expected an object of at most 16 string values.", "metadata");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             if (f.getKey().length() > 64 || !f.getValue().isTextual() || f.getValue().asText().length() > 512) {
-                throw ApiException.invalid("Invalid 'metadata." + f.getKey() + "': keys are at most 64 characters and values strings "
+                throw OpenAiErrorException.invalid("Invalid 'metadata." + f.getKey() + "': keys are at most 64 characters and values strings "
                         + "of at most 512 characters.", "metadata");
             }
             metadata.put(f.getKey(), f.getValue().asText());
@@ -226,7 +226,7 @@ public class JobBoard {
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 
-    public FineTuneJob get(String id, String organization) {
+    public SimulatedJob get(String id, String organization) {
         return entry(id, organization).job();
     }
 
@@ -234,14 +234,14 @@ public class JobBoard {
     JobEntry entry(String id, String organization) {
         JobEntry entry = state.jobs.get(id);
         if (entry == null || !entry.job().organizationId().equals(organization)) {
-            throw ApiException.notFound("Could not find fine-tune: " + id, "fine_tune_id");
+            throw OpenAiErrorException.notFound("Could not find fine-tune: " + id, "fine_tune_id");
         }
         return entry;
     }
 
     /** Newest first, optionally only those whose metadata has every given key/value. */
-    public List<FineTuneJob> list(Map<String, String> metadataFilter, String organization) {
-        List<FineTuneJob> jobs = new ArrayList<>();
+    public List<SimulatedJob> list(Map<String, String> metadataFilter, String organization) {
+        List<SimulatedJob> jobs = new ArrayList<>();
         synchronized (state.jobs) {
             state.jobs.values().stream().filter(e -> e.job().organizationId().equals(organization)).forEach(e -> jobs.add(e.job()));
         }
@@ -253,12 +253,12 @@ public class JobBoard {
         return jobs;
     }
 
-    public synchronized FineTuneJob cancel(String id, String organization) {
+    public synchronized SimulatedJob cancel(String id, String organization) {
         JobEntry entry = entry(id, organization);
         if (!entry.job().active()) {
-            throw ApiException.invalid("Job " + id + " has already " + entry.job().status() + " and cannot be cancelled.", "fine_tune_id");
+            throw OpenAiErrorException.invalid("Job " + id + " has already " + entry.job().status() + " and cannot be cancelled.", "fine_tune_id");
         }
-        FineTuneJob cancelled = entry.job().finished("cancelled", Instant.now().getEpochSecond(), null, null, List.of(), null);
+        SimulatedJob cancelled = entry.job().finished("cancelled", Instant.now().getEpochSecond(), null, null, List.of(), null);
         state.jobs.put(id, new JobEntry(cancelled, entry.progress()));
         event(id, "info", "Fine-tuning job cancelled", null, "message");
         state.changed();
@@ -266,25 +266,25 @@ public class JobBoard {
         return cancelled;
     }
 
-    public synchronized FineTuneJob pause(String id, String organization) {
+    public synchronized SimulatedJob pause(String id, String organization) {
         JobEntry entry = entry(id, organization);
         if (!entry.job().status().equals("running")) {
-            throw ApiException.invalid("Job " + id + " is " + entry.job().status() + "; only a running job can be paused.", "fine_tune_id");
+            throw OpenAiErrorException.invalid("Job " + id + " is " + entry.job().status() + "; only a running job can be paused.", "fine_tune_id");
         }
-        FineTuneJob paused = entry.job().withStatus("paused").withEstimatedFinish(null);
+        SimulatedJob paused = entry.job().withStatus("paused").withEstimatedFinish(null);
         state.jobs.put(id, new JobEntry(paused, entry.progress()));
         event(id, "info", "Fine-tuning job paused at step " + entry.progress().stepsDone() + "/" + entry.progress().totalSteps(), null, "message");
         state.changed();
         return paused;
     }
 
-    public synchronized FineTuneJob resume(String id, String organization) {
+    public synchronized SimulatedJob resume(String id, String organization) {
         JobEntry entry = entry(id, organization);
         if (!entry.job().status().equals("paused")) {
-            throw ApiException.invalid("Job " + id + " is " + entry.job().status() + "; only a paused job can be resumed.", "fine_tune_id");
+            throw OpenAiErrorException.invalid("Job " + id + " is " + entry.job().status() + "; only a paused job can be resumed.", "fine_tune_id");
         }
         JobProgress progress = entry.progress().due(clock.after(config.time().step()));
-        FineTuneJob resumed = entry.job().withStatus("running")
+        SimulatedJob resumed = entry.job().withStatus("running")
                 .withEstimatedFinish(clock.estimatedFinish(progress.totalSteps() - progress.stepsDone()));
         state.jobs.put(id, new JobEntry(resumed, progress));
         event(id, "info", "Fine-tuning job resumed at step " + progress.stepsDone() + "/" + progress.totalSteps(), null, "message");

@@ -8,9 +8,9 @@ public record JobMethod(
         @JsonInclude(JsonInclude.Include.NON_NULL) Detail supervised,
         @JsonInclude(JsonInclude.Include.NON_NULL) Detail dpo) {
 
-    public record Detail(Hyperparameters hyperparameters) {}
+    public record Detail(JobHyperparameters hyperparameters) {}
 
-    public static JobMethod of(String type, Hyperparameters hyperparameters) {
+    public static JobMethod of(String type, JobHyperparameters hyperparameters) {
         Detail detail = new Detail(hyperparameters);
         return new JobMethod(type, type.equals("supervised") ? detail : null, type.equals("dpo") ? detail : null);
     }

@@ -8,7 +8,7 @@ import io.tuneforge.simulator.files.FileCatalog;
 import io.tuneforge.simulator.files.StoredFile;
 import io.tuneforge.simulator.inference.BaseModel;
 import io.tuneforge.simulator.inference.FineTunedModels;
-import io.tuneforge.simulator.inference.TokenCounter;
+import io.tuneforge.simulator.inference.UsageTokens;
 import io.tuneforge.simulator.learning.ChatMessage;
 import io.tuneforge.simulator.learning.ParsedTrainingSet;
 import io.tuneforge.simulator.learning.StepMetrics;
@@ -16,7 +16,7 @@ import io.tuneforge.simulator.learning.TrainingExample;
 import io.tuneforge.simulator.learning.TrainingMethod;
 import io.tuneforge.simulator.learning.TrainingPlan;
 import io.tuneforge.simulator.learning.TrainingRun;
-import io.tuneforge.simulator.runtime.Loops;
+import io.tuneforge.simulator.runtime.SimulatorLoops;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import io.tuneforge.simulator.webhooks.WebhookDispatcher;
@@ -55,15 +55,15 @@ public class JobRunner {
     private final TrainingPlanner planner;
     private final FileCatalog files;
     private final FineTunedModels models;
-    private final TokenCounter tokens;
+    private final UsageTokens tokens;
     private final FaultPlan faults;
     private final WebhookDispatcher webhooks;
-    private final Loops loops;
+    private final SimulatorLoops loops;
     private final Map<String, TrainingRun> runs = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
     public JobRunner(SimulatorState state, SimulatorConfig config, JobBoard board, JobClock clock, TrainingPlanner planner,
-                     FileCatalog files, FineTunedModels models, TokenCounter tokens, FaultPlan faults, WebhookDispatcher webhooks, Loops loops) {
+                     FileCatalog files, FineTunedModels models, UsageTokens tokens, FaultPlan faults, WebhookDispatcher webhooks, SimulatorLoops loops) {
         this.state = state;
         this.config = config;
         this.board = board;
@@ -78,7 +78,7 @@ public class JobRunner {
     }
 
     void start(@Observes StartupEvent start) {
-        executor = Loops.executor("job-runner");
+        executor = SimulatorLoops.executor("job-runner");
         loops.every(executor, "job-runner", config.time().tick(), config.loopStaleAfter(), this::tick);
     }
 
@@ -93,7 +93,7 @@ public class JobRunner {
         runs.clear();
     }
 
-    /** One pass over every job; an Error here ends the process (see {@link Loops}), an exception fails only its job. */
+    /** One pass over every job; an Error here ends the process (see {@link SimulatorLoops}), an exception fails only its job. */
     void tick() {
         List<String> ids;
         synchronized (state.jobs) {
@@ -135,7 +135,7 @@ public class JobRunner {
     }
 
     private void validate(JobEntry entry) {
-        FineTuneJob job = entry.job();
+        SimulatedJob job = entry.job();
         TrainingMethod method = TrainingPlanner.method(job);
         byte[] training = planner.fileContent(job.trainingFile()).orElse(null);
         if (training == null) {
@@ -180,7 +180,7 @@ public class JobRunner {
         int total = stepsPerEpoch * r.epochs();
         int failAt = faults.jobFails(job.seed()) ? Math.max(1, total / 2) : -1;
         planner.keep(job.id(), training, validation);
-        Hyperparameters resolved = new Hyperparameters(r.batchSize(), r.learningRateMultiplier(), r.epochs(),
+        JobHyperparameters resolved = new JobHyperparameters(r.batchSize(), r.learningRateMultiplier(), r.epochs(),
                 method == TrainingMethod.DPO ? r.beta() : null);
         JobProgress progress = entry.progress().planned(total, r.epochs(), r.batchSize(), r.learningRateMultiplier(), r.beta(), failAt,
                 clock.after(config.time().queued()));
@@ -191,14 +191,14 @@ public class JobRunner {
 
     private void begin(JobEntry entry) {
         JobProgress progress = entry.progress().due(clock.after(config.time().step()));
-        FineTuneJob job = entry.job().withStatus("running").withEstimatedFinish(clock.estimatedFinish(progress.totalSteps()));
+        SimulatedJob job = entry.job().withStatus("running").withEstimatedFinish(clock.estimatedFinish(progress.totalSteps()));
         state.jobs.put(job.id(), new JobEntry(job, progress));
         board.event(job.id(), "info", "Fine-tuning job started", null, "message");
         state.changed();
     }
 
     private void train(JobEntry entry, long now) {
-        FineTuneJob job = entry.job();
+        SimulatedJob job = entry.job();
         TrainingRun run = runs.computeIfAbsent(job.id(), id -> replay(entry));
         long stepMillis = clock.scaled(config.time().step());
         long due = stepMillis == 0 ? Long.MAX_VALUE : 1 + (now - entry.progress().dueAt()) / stepMillis;
@@ -235,7 +235,7 @@ public class JobRunner {
         return run;
     }
 
-    private void record(FineTuneJob job, StepMetrics m, int totalSteps) {
+    private void record(SimulatedJob job, StepMetrics m, int totalSteps) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("step", m.step());
         data.put("train_loss", round(m.trainLoss()));
@@ -266,7 +266,7 @@ public class JobRunner {
     }
 
     private void succeed(JobEntry entry, TrainingRun run) {
-        FineTuneJob job = entry.job();
+        SimulatedJob job = entry.job();
         String model = models.modelName(job);
         StoredFile results = files.store("step_metrics.csv", "fine-tune-results", metricsCsv(job.id()).getBytes(StandardCharsets.UTF_8),
                 job.organizationId());
@@ -276,7 +276,7 @@ public class JobRunner {
         }
         trained *= run.plan().epochs();
         models.remember(model, run.model());
-        FineTuneJob done = job.finished("succeeded", Instant.now().getEpochSecond(), null, model, List.of(results.id()), trained);
+        SimulatedJob done = job.finished("succeeded", Instant.now().getEpochSecond(), null, model, List.of(results.id()), trained);
         state.jobs.put(job.id(), new JobEntry(done, entry.progress()));
         runs.remove(job.id());
         board.event(job.id(), "info", "New fine-tuned model created: " + model, null, "message");
@@ -286,7 +286,7 @@ public class JobRunner {
     }
 
     private void fail(JobEntry entry, JobError error) {
-        FineTuneJob failed = entry.job().finished("failed", Instant.now().getEpochSecond(), error, null, List.of(), null);
+        SimulatedJob failed = entry.job().finished("failed", Instant.now().getEpochSecond(), error, null, List.of(), null);
         state.jobs.put(failed.id(), new JobEntry(failed, entry.progress()));
         runs.remove(failed.id());
         board.event(failed.id(), "error", error.message(), null, "message");

@@ -28,7 +28,7 @@ public class TrainingPlanner {
         this.parser = new TrainingSetParser(json);
     }
 
-    public static TrainingMethod method(FineTuneJob job) {
+    public static TrainingMethod method(SimulatedJob job) {
         return "dpo".equals(job.method().type()) ? TrainingMethod.DPO : TrainingMethod.SUPERVISED;
     }
 
@@ -54,7 +54,7 @@ public class TrainingPlanner {
     }
 
     public TrainingPlan plan(JobEntry entry) {
-        FineTuneJob job = entry.job();
+        SimulatedJob job = entry.job();
         JobProgress p = entry.progress();
         TrainingMethod method = method(job);
         byte[] training = data(job.id(), "training", job.trainingFile())

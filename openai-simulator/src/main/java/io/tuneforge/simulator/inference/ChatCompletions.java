@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.OpenAiErrorException;
 import io.tuneforge.simulator.api.RequestArguments;
 import io.tuneforge.simulator.learning.ChatMessage;
 import io.tuneforge.simulator.learning.Completion;
@@ -35,13 +35,13 @@ public class ChatCompletions {
 
     private final ObjectMapper json;
     private final FineTunedModels models;
-    private final TokenCounter tokens;
+    private final UsageTokens tokens;
     private final RateLimiter limiter;
     private final ToolCaller tools;
     private final JsonAnswer jsonAnswer;
     private final JudgeResponder judge;
 
-    public ChatCompletions(ObjectMapper json, FineTunedModels models, TokenCounter tokens, RateLimiter limiter) {
+    public ChatCompletions(ObjectMapper json, FineTunedModels models, UsageTokens tokens, RateLimiter limiter) {
         this.json = json;
         this.models = models;
         this.tokens = tokens;
@@ -53,12 +53,12 @@ public class ChatCompletions {
 
     public ChatOutcome complete(JsonNode body, String organization, String azureDeployment) {
         if (body == null || !body.isObject()) {
-            throw ApiException.invalid("The request body must be a JSON object.", null);
+            throw OpenAiErrorException.invalid("The request body must be a JSON object.", null);
         }
         RequestArguments.check(body, RequestArguments.CHAT_COMPLETION);
         String model = azureDeployment != null ? azureDeployment : text(body, "model");
         if (model == null) {
-            throw ApiException.missing("model");
+            throw OpenAiErrorException.missing("model");
         }
         List<ChatMessage> messages = messages(body.get("messages"));
         ServedModel served = models.resolve(model, organization);
@@ -75,34 +75,34 @@ public class ChatCompletions {
         boolean logprobs = body.path("logprobs").asBoolean(false);
         int topLogprobs = integer(body, "top_logprobs", 0, 0, 20);
         if (body.hasNonNull("top_logprobs") && !logprobs) {
-            throw ApiException.invalid("Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' is used.",
+            throw OpenAiErrorException.invalid("Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' is used.",
                     "top_logprobs", "invalid_value");
         }
         JsonNode responseFormat = body.path("response_format");
         String formatType = responseFormat.path("type").asText("text");
         if (!List.of("text", "json_object", "json_schema").contains(formatType)) {
-            throw ApiException.invalid("Invalid value: '" + formatType + "'. Supported values are: 'text', 'json_object' and 'json_schema'.",
+            throw OpenAiErrorException.invalid("Invalid value: '" + formatType + "'. Supported values are: 'text', 'json_object' and 'json_schema'.",
                     "response_format.type", "invalid_value");
         }
         if (formatType.equals("json_object") && messages.stream().noneMatch(m -> m.content().toLowerCase(Locale.ROOT).contains("json"))) {
-            throw ApiException.invalid("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+            throw OpenAiErrorException.invalid("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
                     "messages");
         }
         if (formatType.equals("json_schema") && !responseFormat.path("json_schema").has("schema")) {
-            throw ApiException.missing("response_format.json_schema.schema");
+            throw OpenAiErrorException.missing("response_format.json_schema.schema");
         }
         JsonNode toolList = body.get("tools");
         if (toolList != null && !toolList.isNull() && !toolList.isArray()) {
-            throw ApiException.invalid("Invalid type for 'tools': expected an array.", "tools", "invalid_type");
+            throw OpenAiErrorException.invalid("Invalid type for 'tools': expected an array.", "tools", "invalid_type");
         }
         int promptTokens = tokens.countConversation(messages) + (toolList == null || toolList.isNull() ? 0 : tokens.count(toolList.toString()));
         if (maxTokens != null && maxTokens > served.base().maxOutputTokens()) {
-            throw ApiException.invalid("max_tokens is too large: " + maxTokens + ". This model supports at most "
+            throw OpenAiErrorException.invalid("max_tokens is too large: " + maxTokens + ". This model supports at most "
                     + served.base().maxOutputTokens() + " completion tokens, whereas you provided " + maxTokens + ".", "max_tokens",
                     "invalid_value");
         }
         if (promptTokens + (maxTokens == null ? 0 : maxTokens) > served.base().contextWindow()) {
-            throw ApiException.invalid("This model's maximum context length is " + served.base().contextWindow() + " tokens. However, "
+            throw OpenAiErrorException.invalid("This model's maximum context length is " + served.base().contextWindow() + " tokens. However, "
                     + "your messages resulted in " + promptTokens + " tokens. Please reduce the length of the messages.", "messages",
                     "context_length_exceeded");
         }
@@ -406,13 +406,13 @@ public class ChatCompletions {
 
     private List<ChatMessage> messages(JsonNode node) {
         if (node == null || node.isNull()) {
-            throw ApiException.missing("messages");
+            throw OpenAiErrorException.missing("messages");
         }
         if (!node.isArray()) {
-            throw ApiException.invalid("Invalid type for 'messages': expected an array of objects.", "messages", "invalid_type");
+            throw OpenAiErrorException.invalid("Invalid type for 'messages': expected an array of objects.", "messages", "invalid_type");
         }
         if (node.isEmpty()) {
-            throw ApiException.invalid("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+            throw OpenAiErrorException.invalid("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
                     "messages", "empty_array");
         }
         List<ChatMessage> messages = new ArrayList<>();
@@ -420,11 +420,11 @@ public class ChatCompletions {
             JsonNode m = node.get(i);
             String role = m.path("role").asText(null);
             if (role == null) {
-                throw ApiException.invalid("Missing required parameter: 'messages[" + i + "].role'.", "messages[" + i + "].role",
+                throw OpenAiErrorException.invalid("Missing required parameter: 'messages[" + i + "].role'.", "messages[" + i + "].role",
                         "missing_required_parameter");
             }
             if (!ROLES.contains(role)) {
-                throw ApiException.invalid("Invalid value: '" + role + "'. Supported values are: 'system', 'assistant', 'user', "
+                throw OpenAiErrorException.invalid("Invalid value: '" + role + "'. Supported values are: 'system', 'assistant', 'user', "
                         + "'function', 'tool', and 'developer'.", "messages[" + i + "].role", "invalid_value");
             }
             messages.add(ChatMessage.from(m));
@@ -441,7 +441,7 @@ public class ChatCompletions {
             stops.add(node.asText());
         } else if (node.isArray()) {
             if (node.size() > 4) {
-                throw ApiException.invalid("Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length "
+                throw OpenAiErrorException.invalid("Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length "
                         + node.size() + " instead.", "stop", "array_above_max_length");
             }
             node.forEach(s -> stops.add(s.asText()));
@@ -461,16 +461,16 @@ public class ChatCompletions {
             return fallback;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw ApiException.invalid("Invalid type for '" + field + "': expected an integer, but got " + value + " instead.", field,
+            throw OpenAiErrorException.invalid("Invalid type for '" + field + "': expected an integer, but got " + value + " instead.", field,
                     "invalid_type");
         }
         int v = value.asInt();
         if (v < min) {
-            throw ApiException.invalid("Invalid '" + field + "': integer below minimum value. Expected a value >= " + min + ", but got " + v
+            throw OpenAiErrorException.invalid("Invalid '" + field + "': integer below minimum value. Expected a value >= " + min + ", but got " + v
                     + " instead.", field, "integer_below_min_value");
         }
         if (v > max) {
-            throw ApiException.invalid("Invalid '" + field + "': integer above maximum value. Expected a value <= " + max + ", but got " + v
+            throw OpenAiErrorException.invalid("Invalid '" + field + "': integer above maximum value. Expected a value <= " + max + ", but got " + v
                     + " instead.", field, "integer_above_max_value");
         }
         return v;
@@ -482,16 +482,16 @@ public class ChatCompletions {
             return fallback;
         }
         if (!value.isNumber()) {
-            throw ApiException.invalid("Invalid type for '" + field + "': expected a decimal, but got " + value + " instead.", field,
+            throw OpenAiErrorException.invalid("Invalid type for '" + field + "': expected a decimal, but got " + value + " instead.", field,
                     "invalid_type");
         }
         double v = value.asDouble();
         if (v < min) {
-            throw ApiException.invalid("Invalid '" + field + "': decimal below minimum value. Expected a value >= " + min + ", but got " + v
+            throw OpenAiErrorException.invalid("Invalid '" + field + "': decimal below minimum value. Expected a value >= " + min + ", but got " + v
                     + " instead.", field, "decimal_below_min_value");
         }
         if (v > max) {
-            throw ApiException.invalid("Invalid '" + field + "': decimal above maximum value. Expected a value <= " + max + ", but got " + v
+            throw OpenAiErrorException.invalid("Invalid '" + field + "': decimal above maximum value. Expected a value <= " + max + ", but got " + v
                     + " instead.", field, "decimal_above_max_value");
         }
         return v;

@@ -1,9 +1,9 @@
 package io.tuneforge.simulator.inference;
 
 import io.tuneforge.simulator.SimulatorConfig;
-import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.OpenAiErrorException;
 import io.tuneforge.simulator.finetuning.Checkpoint;
-import io.tuneforge.simulator.finetuning.FineTuneJob;
+import io.tuneforge.simulator.finetuning.SimulatedJob;
 import io.tuneforge.simulator.finetuning.JobEntry;
 import io.tuneforge.simulator.finetuning.TrainingPlanner;
 import io.tuneforge.simulator.learning.TrainedModel;
@@ -49,7 +49,7 @@ public class FineTunedModels {
     }
 
     /** ft:{base snapshot}:{organization}:{suffix}:{id}, as OpenAI names fine-tuned models. */
-    public String modelName(FineTuneJob job) {
+    public String modelName(SimulatedJob job) {
         String suffix = job.userProvidedSuffix() == null ? "" : job.userProvidedSuffix();
         return "ft:" + baseOf(job.model()).snapshot() + ":" + job.organizationId() + ":" + suffix + ":"
                 + job.id().substring(job.id().length() - 8);
@@ -84,7 +84,7 @@ public class FineTunedModels {
             return new ServedModel(model, base.get(), null, null);
         }
         JobEntry entry = job(model, organization).orElseThrow(() -> notFound(model));
-        FineTuneJob job = entry.job();
+        SimulatedJob job = entry.job();
         int steps = entry.progress().totalSteps();
         if (model.contains(CHECKPOINT)) {
             steps = Integer.parseInt(model.substring(model.lastIndexOf(CHECKPOINT) + CHECKPOINT.length()));
@@ -139,7 +139,7 @@ public class FineTunedModels {
         }
         synchronized (state.jobs) {
             for (JobEntry e : state.jobs.values()) {
-                FineTuneJob j = e.job();
+                SimulatedJob j = e.job();
                 if (j.organizationId().equals(organization) && j.status().equals("succeeded") && j.fineTunedModel() != null && !state.deletedModels.contains(j.fineTunedModel())) {
                     models.add(new ModelObject(j.fineTunedModel(), "model", j.finishedAt(), j.organizationId()));
                 }
@@ -154,7 +154,7 @@ public class FineTunedModels {
 
     public Map<String, Object> delete(String model, String organization) {
         if (catalog.find(model).isPresent()) {
-            throw new ApiException(403, "invalid_request_error", "You have insufficient permissions for this operation: base model "
+            throw new OpenAiErrorException(403, "invalid_request_error", "You have insufficient permissions for this operation: base model "
                     + model + " cannot be deleted.", "model", "insufficient_permissions", Map.of());
         }
         if (!exists(model, organization)) {
@@ -170,8 +170,8 @@ public class FineTunedModels {
         trained.clear();
     }
 
-    private static ApiException notFound(String model) {
-        return new ApiException(404, "invalid_request_error", "The model `" + model + "` does not exist or you do not have access to it.",
+    private static OpenAiErrorException notFound(String model) {
+        return new OpenAiErrorException(404, "invalid_request_error", "The model `" + model + "` does not exist or you do not have access to it.",
                 "model", "model_not_found", Map.of());
     }
 }

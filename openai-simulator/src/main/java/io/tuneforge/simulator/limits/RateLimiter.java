@@ -1,6 +1,6 @@
 package io.tuneforge.simulator.limits;
 
-import io.tuneforge.simulator.api.ApiException;
+import io.tuneforge.simulator.api.OpenAiErrorException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,7 +45,7 @@ public class RateLimiter {
             if (usedTokens + tokens > limits.tokensPerMinute()) {
                 long wait = resetTokens(window, limits, now, usedTokens + tokens - limits.tokensPerMinute());
                 if (tokens > limits.tokensPerMinute()) {
-                    throw new ApiException(429, "tokens", "Request too large for " + model + " in organization " + organization
+                    throw new OpenAiErrorException(429, "tokens", "Request too large for " + model + " in organization " + organization
                             + " on tokens per min (TPM): Limit " + limits.tokensPerMinute() + ", Requested " + tokens
                             + ". The input or output tokens must be reduced in order to run successfully.", null,
                             "rate_limit_exceeded", headers(limits, requests, usedTokens, resetRequests, wait));
@@ -85,11 +85,11 @@ public class RateLimiter {
         return 0;
     }
 
-    private static ApiException limited(String type, String what, String model, String organization, long limit, long used,
+    private static OpenAiErrorException limited(String type, String what, String model, String organization, long limit, long used,
                                         long requested, long waitMillis, Map<String, String> headers) {
         headers.put("retry-after", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
         headers.put("retry-after-ms", String.valueOf(Math.max(1, waitMillis)));
-        return new ApiException(429, type, "Rate limit reached for " + model + " in organization " + organization + " on " + what
+        return new OpenAiErrorException(429, type, "Rate limit reached for " + model + " in organization " + organization + " on " + what
                 + ": Limit " + limit + ", Used " + used + ", Requested " + requested + ". Please try again in "
                 + duration(waitMillis) + ". Visit https://platform.openai.com/account/rate-limits to learn more.",
                 null, "rate_limit_exceeded", headers);

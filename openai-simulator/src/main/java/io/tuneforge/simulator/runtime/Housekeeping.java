@@ -20,14 +20,14 @@ public class Housekeeping {
 
     static final Duration INTERVAL = Duration.ofSeconds(30);
 
-    private final Loops loops;
+    private final SimulatorLoops loops;
     private final IdempotencyKeys keys;
     private final RateLimiter limiter;
     private final UploadSessions uploads;
     private final SimulatorConfig config;
     private ScheduledExecutorService executor;
 
-    public Housekeeping(Loops loops, IdempotencyKeys keys, RateLimiter limiter, UploadSessions uploads, SimulatorConfig config) {
+    public Housekeeping(SimulatorLoops loops, IdempotencyKeys keys, RateLimiter limiter, UploadSessions uploads, SimulatorConfig config) {
         this.loops = loops;
         this.keys = keys;
         this.limiter = limiter;
@@ -36,7 +36,7 @@ public class Housekeeping {
     }
 
     void start(@Observes StartupEvent start) {
-        executor = Loops.executor("housekeeping");
+        executor = SimulatorLoops.executor("housekeeping");
         Duration stale = config.loopStaleAfter().compareTo(INTERVAL.multipliedBy(3)) > 0 ? config.loopStaleAfter() : INTERVAL.multipliedBy(3);
         loops.every(executor, "housekeeping", INTERVAL, stale, this::sweep);
     }

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class LoopsLiveness implements HealthCheck {
 
-    private final Loops loops;
+    private final SimulatorLoops loops;
 
-    public LoopsLiveness(Loops loops) {
+    public LoopsLiveness(SimulatorLoops loops) {
         this.loops = loops;
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.azure.Deployment;
-import io.tuneforge.simulator.runtime.Loops;
+import io.tuneforge.simulator.runtime.SimulatorLoops;
 import java.time.Duration;
 import io.tuneforge.simulator.files.StoredFile;
 import io.tuneforge.simulator.files.Upload;
@@ -50,12 +50,12 @@ public class SimulatorState {
     public volatile String webhookSecret;
 
     private final DataFolder folder;
-    private final Loops loops;
+    private final SimulatorLoops loops;
     private final Duration staleAfter;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private ScheduledExecutorService writer;
 
-    public SimulatorState(DataFolder folder, Loops loops, SimulatorConfig config) {
+    public SimulatorState(DataFolder folder, SimulatorLoops loops, SimulatorConfig config) {
         this.folder = folder;
         this.loops = loops;
         this.staleAfter = config.loopStaleAfter();
@@ -85,7 +85,7 @@ public class SimulatorState {
             }
         });
         if (folder.enabled()) {
-            writer = Loops.executor("state-writer");
+            writer = SimulatorLoops.executor("state-writer");
             // A failed write (disk full, folder gone) keeps the state dirty, so the next iteration tries again.
             loops.every(writer, "state-writer", Duration.ofMillis(200), staleAfter, this::flush);
         }

@@ -6,7 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tuneforge.simulator.SimulatorConfig;
 import io.tuneforge.simulator.finetuning.JobEntry;
-import io.tuneforge.simulator.runtime.Loops;
+import io.tuneforge.simulator.runtime.SimulatorLoops;
 import io.tuneforge.simulator.storage.Identifiers;
 import io.tuneforge.simulator.storage.SimulatorState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,9 +47,9 @@ public class WebhookDispatcher {
     private final List<WebhookDelivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private ScheduledExecutorService executor;
 
-    private final Loops loops;
+    private final SimulatorLoops loops;
 
-    public WebhookDispatcher(SimulatorState state, SimulatorConfig config, ObjectMapper json, Loops loops) {
+    public WebhookDispatcher(SimulatorState state, SimulatorConfig config, ObjectMapper json, SimulatorLoops loops) {
         this.loops = loops;
         this.state = state;
         this.config = config;
@@ -61,7 +61,7 @@ public class WebhookDispatcher {
             state.webhookSecret = config.webhooks().secret().orElseGet(WebhookDispatcher::newSecret);
             state.changed();
         }
-        executor = Loops.executor("webhooks");
+        executor = SimulatorLoops.executor("webhooks");
     }
 
     void stop(@Observes ShutdownEvent stop) {

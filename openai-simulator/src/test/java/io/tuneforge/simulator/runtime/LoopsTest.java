@@ -28,7 +28,7 @@ class LoopsTest {
     }
 
     private final RecordingHalt halt = new RecordingHalt();
-    private final ScheduledExecutorService executor = Loops.executor("test-loop");
+    private final ScheduledExecutorService executor = SimulatorLoops.executor("test-loop");
 
     @AfterEach
     void stop() {
@@ -37,7 +37,7 @@ class LoopsTest {
 
     @Test
     void anExceptionEndsOneIterationAndTheNextOnesRun() {
-        Loops loops = new Loops(halt);
+        SimulatorLoops loops = new SimulatorLoops(halt);
         AtomicInteger runs = new AtomicInteger();
         loops.every(executor, "flaky", Duration.ofMillis(5), Duration.ofSeconds(30), () -> {
             if (runs.incrementAndGet() <= 3) {
@@ -52,7 +52,7 @@ class LoopsTest {
 
     @Test
     void anErrorHaltsTheProcessInsteadOfEndingTheScheduleSilently() {
-        Loops loops = new Loops(halt);
+        SimulatorLoops loops = new SimulatorLoops(halt);
         loops.every(executor, "job-runner", Duration.ofMillis(5), Duration.ofSeconds(30), () -> {
             throw new OutOfMemoryError("Java heap space");
         });
@@ -63,7 +63,7 @@ class LoopsTest {
     @Test
     void aLoopThatStopsCompletingIterationsTurnsLivenessDown() {
         MutableClock clock = new MutableClock();
-        Loops loops = new Loops(halt, clock);
+        SimulatorLoops loops = new SimulatorLoops(halt, clock);
         Runnable iteration = loops.iteration("job-runner", () -> { });
         loops.every(executor, "job-runner", Duration.ofHours(1), Duration.ofSeconds(60), () -> { });
         iteration.run();

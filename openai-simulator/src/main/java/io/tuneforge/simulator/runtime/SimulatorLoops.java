@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
  * A ScheduledExecutorService on its own would do none of this: one throwable cancels the schedule for good.
  */
 @Singleton
-public class Loops {
+public class SimulatorLoops {
 
-    private static final Logger LOG = Logger.getLogger(Loops.class);
+    private static final Logger LOG = Logger.getLogger(SimulatorLoops.class);
 
     /** What a loop reports to liveness: when it last finished an iteration and how stale is too stale. */
     public record LoopStatus(String name, long lastCompletedMillis, long staleAfterMillis, long failures) {}
@@ -32,11 +32,11 @@ public class Loops {
     private final Clock clock;
 
     @Inject
-    public Loops(Halt halt) {
+    public SimulatorLoops(Halt halt) {
         this(halt, Clock.systemUTC());
     }
 
-    Loops(Halt halt, Clock clock) {
+    SimulatorLoops(Halt halt, Clock clock) {
         this.halt = halt;
         this.clock = clock;
     }

@@ -3,10 +3,10 @@ package io.tuneforge.simulator.finetuning;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Hyperparameters as the API shows them: "auto" until the training file has been validated, numbers
+ * JobHyperparameters as the API shows them: "auto" until the training file has been validated, numbers
  * after. Beta only exists for DPO.
  */
-public record Hyperparameters(
+public record JobHyperparameters(
         Object batchSize,
         Object learningRateMultiplier,
         Object nEpochs,

@@ -10,14 +10,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param line     1-based line of the upload; 0 for the file as a whole
  * @param message  what is wrong and how to fix it
  */
-public record Finding(String severity, String code, long line, String message) {
+public record UploadFinding(String severity, String code, long line, String message) {
 
-    public static Finding error(String code, long line, String message) {
-        return new Finding("error", code, line, message);
+    public static UploadFinding error(String code, long line, String message) {
+        return new UploadFinding("error", code, line, message);
     }
 
-    public static Finding warning(String code, long line, String message) {
-        return new Finding("warning", code, line, message);
+    public static UploadFinding warning(String code, long line, String message) {
+        return new UploadFinding("warning", code, line, message);
     }
 
     @JsonIgnore

@@ -1,7 +1,7 @@
 package io.tuneforge.simulator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.tuneforge.simulator.runtime.Loops;
+import io.tuneforge.simulator.runtime.SimulatorLoops;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -12,13 +12,13 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Renders every failure in OpenAI's error shape, so SDKs raise their typed exceptions. */
-public class ApiExceptionMapper {
+public class OpenAiErrorMapper {
 
-    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class);
+    private static final Logger LOG = Logger.getLogger(OpenAiErrorMapper.class);
 
-    private final Loops loops;
+    private final SimulatorLoops loops;
 
-    public ApiExceptionMapper(Loops loops) {
+    public OpenAiErrorMapper(SimulatorLoops loops) {
         this.loops = loops;
     }
 
@@ -31,7 +31,7 @@ public class ApiExceptionMapper {
     }
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
+    public Response api(OpenAiErrorException e) {
         Response.ResponseBuilder builder = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(ErrorBody.of(e.getMessage(), e.type(), e.param(), e.code()));

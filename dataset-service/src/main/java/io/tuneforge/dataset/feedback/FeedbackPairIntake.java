@@ -27,9 +27,9 @@ import java.util.Set;
  * committed together. Feedback that makes no pair is counted with its reason, never an error.
  */
 @ApplicationScoped
-public class FeedbackIntake {
+public class FeedbackPairIntake {
 
-    private static final Logger LOG = Logger.getLogger(FeedbackIntake.class);
+    private static final Logger LOG = Logger.getLogger(FeedbackPairIntake.class);
 
     /** Why a feedback made no pair (the keys of the source's {@code unpaired} counts). */
     public static final String CORRECTION_SAME_AS_OUTPUT = "correction_same_as_output";

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Token counts with the real tokenizer: o200k_base for the gpt-4o and gpt-4.1 families served here. */
 @ApplicationScoped
-public class TokenCounter {
+public class UsageTokens {
 
     /** Per-message overhead of the chat format, as OpenAI's cookbook counts it. */
     private static final int PER_MESSAGE = 3;
@@ -19,7 +19,7 @@ public class TokenCounter {
 
     private final Encoding encoding;
 
-    public TokenCounter() {
+    public UsageTokens() {
         EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
         this.encoding = registry.getEncoding(EncodingType.O200K_BASE);
     }
