@@ -17,7 +17,12 @@ import java.util.List;
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
-    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A broker answers in 5-20 s on 2 quiet cores; a machine busy with several test JVMs at once (a
+     * parallel build) has been seen to need more than 60. A broker that cannot start fails sooner
+     * anyway: its process exits and the wait ends with its log.
+     */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_PARTITIONS = 3;
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);

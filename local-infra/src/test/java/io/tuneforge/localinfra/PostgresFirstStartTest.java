@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -73,7 +73,7 @@ class PostgresFirstStartTest {
         Files.writeString(target.resolve("lib/libicuuc.so.60.2"), "half");
         Files.createSymbolicLink(target.resolve("lib/libicuuc.so"), Path.of("libicuuc.so.60.2"));
 
-        List<String> logged = captureLog(() -> PostgresBinaries.prepare(workDir));
+        List<String> logged = captureLog(workDir, () -> PostgresBinaries.prepare(workDir));
 
         assertThat(logged).anySatisfy(line -> assertThat(line).contains(target.toString()).contains("incomplete")
                 .contains("unpacking them again"));
@@ -91,7 +91,7 @@ class PostgresFirstStartTest {
         Files.delete(first.directory().resolve("bin/initdb")); // as a cleaner of old temp files would
         assertThat(PostgresBinaries.problem(first.directory())).get().asString().contains("bin/initdb");
 
-        List<String> logged = captureLog(() -> PostgresBinaries.prepare(workDir));
+        List<String> logged = captureLog(workDir, () -> PostgresBinaries.prepare(workDir));
 
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("bin/initdb").contains("unpacking them again"));
         assertThat(first.directory().resolve("bin/initdb")).isExecutable();
@@ -104,7 +104,7 @@ class PostgresFirstStartTest {
         Path target = PostgresBinaries.prepare(workDir).directory();
         long before = Files.getLastModifiedTime(target.resolve("bin/postgres")).toMillis();
 
-        List<String> logged = captureLog(() -> PostgresBinaries.prepare(workDir));
+        List<String> logged = captureLog(workDir, () -> PostgresBinaries.prepare(workDir));
 
         assertThat(logged).noneMatch(line -> line.contains("unpacking"));
         assertThat(Files.getLastModifiedTime(target.resolve("bin/postgres")).toMillis()).isEqualTo(before);
@@ -150,13 +150,16 @@ class PostgresFirstStartTest {
         void run() throws Exception;
     }
 
-    private static List<String> captureLog(Action action) throws Exception {
+    /** What PostgresBinaries logs about {@code workDir}: other test classes unpack elsewhere at the same time. */
+    private static List<String> captureLog(Path workDir, Action action) throws Exception {
         Logger logger = Logger.getLogger(PostgresBinaries.class.getName());
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                lines.add(record.getMessage());
+                if (record.getMessage().contains(workDir.toString())) {
+                    lines.add(record.getMessage());
+                }
             }
 
             @Override
