@@ -52,6 +52,13 @@ public final class ServiceClient {
         return json(send(request(path).header("Content-Type", "application/json").POST(jsonBody(body)).build()));
     }
 
+    /** With extra headers, e.g. an {@code Idempotency-Key} that makes a retried create safe. */
+    public JsonNode postJson(String path, Object body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json").POST(jsonBody(body));
+        headers.forEach(request::header);
+        return json(send(request.build()));
+    }
+
     public JsonNode putJson(String path, Object body) {
         return json(send(request(path).header("Content-Type", "application/json").PUT(jsonBody(body)).build()));
     }
