@@ -8,8 +8,8 @@ import io.tuneforge.training.provider.ProviderCheckpoint;
 import io.tuneforge.training.provider.ProviderConnection;
 import io.tuneforge.training.provider.ProviderEvent;
 import io.tuneforge.training.provider.ProviderJob;
-import io.tuneforge.training.scheduling.JobLeases;
-import io.tuneforge.training.scheduling.JobTransitions;
+import io.tuneforge.training.leases.JobLeases;
+import io.tuneforge.training.lifecycle.JobTransitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

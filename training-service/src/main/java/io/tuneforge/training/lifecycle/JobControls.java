@@ -1,4 +1,4 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.lifecycle;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.platform.problem.ApiProblem;

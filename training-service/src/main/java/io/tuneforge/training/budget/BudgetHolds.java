@@ -1,4 +1,4 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

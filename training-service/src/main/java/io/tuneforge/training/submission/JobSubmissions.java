@@ -1,5 +1,6 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.submission;
 
+import io.tuneforge.training.budget.BudgetHolds;
 import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.events.job.JobQueued;

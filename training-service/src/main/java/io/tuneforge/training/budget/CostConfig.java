@@ -1,4 +1,4 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.budget;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

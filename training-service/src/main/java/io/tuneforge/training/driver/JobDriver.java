@@ -1,5 +1,7 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.driver;
 
+import io.tuneforge.training.leases.JobLeases;
+import io.tuneforge.training.lifecycle.JobTransitions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.budget;
 
+import io.tuneforge.training.leases.JobLeases;
 import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

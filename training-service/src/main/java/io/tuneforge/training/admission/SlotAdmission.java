@@ -1,5 +1,7 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.admission;
 
+import io.tuneforge.training.budget.BudgetHolds;
+import io.tuneforge.training.budget.CostReservations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.training.TrainingConfig;
 import io.tuneforge.training.domain.FineTuneJob;
