@@ -28,6 +28,8 @@ public interface TrainingConfig {
 
     Accounts accounts();
 
+    Cost cost();
+
     interface Jobs {
         /** How long an Idempotency-Key of POST /api/v1/jobs returns the job it first created (OpenAI keeps keys 24 h). */
         @WithDefault("24h")
@@ -111,5 +113,26 @@ public interface TrainingConfig {
         /** At most one job.progressed per job per this interval. */
         @WithDefault("10s")
         Duration progressInterval();
+    }
+
+    /** The budget check at cost-service before a job takes a provider slot (README, "Budget"). */
+    interface Cost {
+        /** cost-service's base URL; unset: no reservation is made and jobs are admitted without a budget check. */
+        Optional<String> url();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** The whole reservation call. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** A job cost-service held is asked about again after this at the latest (sooner on budget.restored). */
+        @WithDefault("5m")
+        Duration recheckInterval();
+
+        /** First wait after cost-service could not be asked; doubles per failure up to recheck-interval. */
+        @WithDefault("2s")
+        Duration backoff();
     }
 }

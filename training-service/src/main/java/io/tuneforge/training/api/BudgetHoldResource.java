@@ -2,7 +2,7 @@ package io.tuneforge.training.api;
 
 import io.tuneforge.platform.problem.ApiProblem;
 import io.tuneforge.platform.tenancy.CurrentTenant;
-import io.tuneforge.training.scheduling.BudgetHolds;
+import io.tuneforge.training.budget.BudgetHolds;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;

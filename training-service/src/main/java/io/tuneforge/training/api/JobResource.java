@@ -12,9 +12,11 @@ import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.JobState;
 import io.tuneforge.training.monitoring.JobTimeline;
 import io.tuneforge.training.monitoring.MetricPoint;
-import io.tuneforge.training.scheduling.JobControls;
-import io.tuneforge.training.scheduling.JobSubmissions;
-import io.tuneforge.training.scheduling.SubmissionKeys;
+import io.tuneforge.training.lifecycle.JobControls;
+import io.tuneforge.training.submission.JobOrder;
+import io.tuneforge.training.submission.JobSubmissions;
+import io.tuneforge.training.submission.Submission;
+import io.tuneforge.training.submission.SubmissionKeys;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -83,7 +85,7 @@ public class JobResource {
                                    + "characters; a retried request with the same key gets the job the first one created")
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (idempotencyKey == null) {
-            FineTuneJob job = submissions.submit(tenant.id(), request);
+            FineTuneJob job = submit(request);
             return Response.created(URI.create("/api/v1/jobs/" + job.id)).entity(JobView.of(job, json)).build();
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
@@ -101,7 +103,7 @@ public class JobResource {
                     "Idempotency-Key", "was sent before with a different body; use a new key for a new job, or send the "
                             + "original body again to get its job"))));
         }
-        FineTuneJob job = submissions.submit(tenant.id(), request);
+        FineTuneJob job = submit(request);
         String body;
         try {
             body = json.writeValueAsString(JobView.of(job, json));
@@ -113,6 +115,21 @@ public class JobResource {
     }
 
     /** The request as the key binds it: its JSON with map keys sorted, so a reordered body is the same request. */
+    private FineTuneJob submit(JobRequest r) {
+        if (r == null) {
+            throw ApiProblem.badRequest("Missing body", "Send {dataset_version_id | dataset_id + version, base_model, ...} as JSON.");
+        }
+        Submission submission = submissions.submit(JobOrder.forTenant(tenant.id()).dataset(r.datasetId(), r.version())
+                .datasetVersion(r.datasetVersionId()).baseModel(r.baseModel()).method(r.method()).hyperparameters(r.hyperparameters())
+                .suffix(r.suffix()).seed(r.seed()).metadata(r.metadata()).priority(r.priority()).account(r.accountId())
+                .modelName(r.modelName()).build());
+        if (submission instanceof Submission.Rejected rejected) {
+            throw ApiProblem.invalid("The job cannot be created as asked.",
+                    rejected.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+        }
+        return ((Submission.Accepted) submission).job();
+    }
+
     private String requestHash(JobRequest request) {
         try {
             byte[] canonical = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(request);

@@ -9,7 +9,7 @@ import io.tuneforge.training.domain.JobState;
 import io.tuneforge.training.domain.ProviderAccount;
 import io.tuneforge.training.provider.FineTuningProvider;
 import io.tuneforge.training.provider.ProviderException;
-import io.tuneforge.training.scheduling.JobLeases;
+import io.tuneforge.training.leases.JobLeases;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;

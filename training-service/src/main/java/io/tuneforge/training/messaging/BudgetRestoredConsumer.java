@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.tuneforge.events.budget.BudgetRestored;
 import io.tuneforge.platform.inbox.EventInbox;
 import io.tuneforge.platform.inbox.ReceivedEvent;
-import io.tuneforge.training.scheduling.BudgetHolds;
+import io.tuneforge.training.budget.BudgetHolds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

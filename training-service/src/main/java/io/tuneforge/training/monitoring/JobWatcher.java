@@ -8,8 +8,9 @@ import io.tuneforge.training.provider.ProviderCheckpoint;
 import io.tuneforge.training.provider.ProviderConnection;
 import io.tuneforge.training.provider.ProviderEvent;
 import io.tuneforge.training.provider.ProviderJob;
-import io.tuneforge.training.scheduling.JobLeases;
-import io.tuneforge.training.scheduling.JobTransitions;
+import io.tuneforge.training.leases.JobLeases;
+import io.tuneforge.training.lifecycle.JobLifecycle;
+import io.tuneforge.training.lifecycle.JobStateMachine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,7 +33,7 @@ public class JobWatcher {
     JobTimeline timeline;
 
     @Inject
-    JobTransitions transitions;
+    JobLifecycle lifecycle;
 
     @Inject
     JobLeases leases;
@@ -46,7 +47,7 @@ public class JobWatcher {
     public void poll(FineTuneJob job, ProviderConnection connection) {
         ProviderJob current = provider.retrieve(connection, job.providerJobId);
         List<ProviderEvent> events = provider.newEvents(connection, job.providerJobId, id -> timeline.knows(job.id, id));
-        JobState next = JobTransitions.ofProviderStatus(current.status());
+        JobState next = JobStateMachine.ofProviderStatus(current.status());
         List<ProviderCheckpoint> checkpoints = next == JobState.SUCCEEDED ? provider.checkpoints(connection, job.providerJobId) : List.of();
         leases.commit(job.id, job.state, j -> apply(j, current, next, events, checkpoints,
                 !Objects.equals(j.nextAttemptAt, job.nextAttemptAt)));
@@ -59,7 +60,7 @@ public class JobWatcher {
      */
     private void apply(FineTuneJob job, ProviderJob current, JobState next, List<ProviderEvent> events,
                        List<ProviderCheckpoint> checkpoints, boolean wokenMeanwhile) {
-        transitions.answered(job);
+        lifecycle.answered(job);
         if (current.nEpochs() != null) {
             job.nEpochs = current.nEpochs();
         }
@@ -79,18 +80,15 @@ public class JobWatcher {
             return;
         }
         if (latest != null) {
-            transitions.progressed(job, latest);
+            lifecycle.progressed(job, latest);
         }
         switch (next) {
-            case SUCCEEDED -> transitions.succeeded(job, current);
-            case FAILED -> transitions.failed(job, JobFailure.classify(current.errorCode(), current.errorMessage()), current.trainedTokens());
-            case CANCELLED -> transitions.cancelled(job, "cancelled on the provider");
+            case SUCCEEDED -> lifecycle.succeeded(job, current);
+            case FAILED -> lifecycle.failed(job, JobFailure.classify(current.errorCode(), current.errorMessage()), current.trainedTokens());
+            case CANCELLED -> lifecycle.cancelledOnProvider(job, "cancelled on the provider");
             default -> {
                 boolean changed = next != job.state || !events.isEmpty();
-                job.state = next;
-                if (next == JobState.PAUSED) {
-                    job.pausedFrom = JobState.RUNNING;
-                }
+                lifecycle.reported(job, next);
                 long min = config.monitoring().minPollInterval().toMillis();
                 long max = config.monitoring().maxPollInterval().toMillis();
                 job.pollIntervalMs = changed ? min : Math.min(max, Math.max(min, job.pollIntervalMs + job.pollIntervalMs / 2));

@@ -7,13 +7,13 @@ import io.quarkus.scheduler.Scheduled;
 import io.tuneforge.events.retraining.RetrainingRequested;
 import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.outbox.Outbox;
-import io.tuneforge.platform.problem.ApiProblem;
-import io.tuneforge.training.api.JobRequest;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.Hyperparameters;
 import io.tuneforge.training.domain.Pipeline;
-import io.tuneforge.training.scheduling.BudgetHolds;
-import io.tuneforge.training.scheduling.JobSubmissions;
+import io.tuneforge.training.budget.BudgetHolds;
+import io.tuneforge.training.submission.JobOrder;
+import io.tuneforge.training.submission.JobSubmissions;
+import io.tuneforge.training.submission.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -100,16 +100,16 @@ public class PipelineRunner {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("pipeline " + p.id + " has unreadable hyperparameters", e);
         }
-        FineTuneJob job;
-        try {
-            job = submissions.submit(p.tenantId, new JobRequest(null, null, versionId, p.baseModel, p.method, h, null, null,
-                    Map.of("tuneforge_pipeline", p.name), 50, p.accountId, p.modelName), p.id);
-        } catch (ApiProblem e) {
+        Submission submission = submissions.submit(JobOrder.forTenant(p.tenantId).datasetVersion(versionId).baseModel(p.baseModel)
+                .method(p.method).hyperparameters(h).metadata(Map.of("tuneforge_pipeline", p.name)).account(p.accountId)
+                .modelName(p.modelName).pipeline(p.id).build());
+        if (submission instanceof Submission.Rejected rejected) {
             // The recipe no longer fits the data (e.g. method changed): drop the pending version, say why.
-            LOG.warnf("pipeline %s (%s): version %s cannot be trained: %s", p.name, p.id, versionId, e.getMessage());
+            LOG.warnf("pipeline %s (%s): version %s cannot be trained: %s", p.name, p.id, versionId, rejected.errors());
             clearPending(p);
             return null;
         }
+        FineTuneJob job = ((Submission.Accepted) submission).job();
         Instant now = clock.instant();
         p.lastRunAt = now;
         p.lastJobId = job.id;

@@ -1,7 +1,6 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.lifecycle;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.tuneforge.platform.problem.ApiProblem;
 import io.tuneforge.training.accounts.AccountConnections;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.JobState;
@@ -14,8 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * What a user can do to a job: cancel, pause, resume. Jobs not yet on the provider change here at
@@ -25,13 +22,11 @@ import java.util.Set;
 @ApplicationScoped
 public class JobControls {
 
-    private static final Set<JobState> WAITING = EnumSet.of(JobState.WAITING_FOR_BUDGET, JobState.WAITING_FOR_SLOT);
-
     @Inject
     EntityManager em;
 
     @Inject
-    JobTransitions transitions;
+    JobLifecycle lifecycle;
 
     @Inject
     FineTuningProvider provider;
@@ -45,12 +40,9 @@ public class JobControls {
     public FineTuneJob cancel(String tenantId, String jobId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             FineTuneJob job = locked(tenantId, jobId);
-            if (job.state.terminal()) {
-                throw ApiProblem.conflict("Job already " + job.state.wire(), "Job " + jobId + " is " + job.state.wire()
-                        + "; only unfinished jobs can be cancelled.");
-            }
+            refuseUnless(job, JobEvent.CANCELLED);
             if (job.providerJobId == null && !job.createAttempted && job.state != JobState.UPLOADING) {
-                transitions.cancelled(job, "cancelled by the user");
+                lifecycle.cancelled(job, "cancelled by the user");
             } else {
                 job.cancelRequested = true;
                 job.nextAttemptAt = clock.instant();
@@ -63,13 +55,10 @@ public class JobControls {
     public FineTuneJob pause(String tenantId, String jobId) {
         FineTuneJob job = QuarkusTransaction.requiringNew().call(() -> {
             FineTuneJob j = locked(tenantId, jobId);
-            if (WAITING.contains(j.state)) {
-                j.pausedFrom = j.state;
-                j.state = JobState.PAUSED;
-                j.updatedAt = clock.instant();
-            } else if (j.state != JobState.RUNNING) {
-                throw ApiProblem.conflict("Cannot pause a job that is " + j.state.wire(), "Job " + jobId + " is " + j.state.wire()
-                        + ": a job can be paused while it waits or while it runs (the provider pauses running jobs only).");
+            refuseUnless(j, JobEvent.PAUSED);
+            // A running job is paused on the provider first; a waiting one is not there yet.
+            if (j.state != JobState.RUNNING) {
+                lifecycle.paused(j);
             }
             return j;
         });
@@ -80,9 +69,7 @@ public class JobControls {
         return QuarkusTransaction.requiringNew().call(() -> {
             FineTuneJob j = locked(tenantId, jobId);
             if (j.state == JobState.RUNNING) {
-                j.state = JobState.PAUSED;
-                j.pausedFrom = JobState.RUNNING;
-                j.updatedAt = clock.instant();
+                lifecycle.paused(j);
             }
             return j;
         });
@@ -91,14 +78,9 @@ public class JobControls {
     public FineTuneJob resume(String tenantId, String jobId) {
         FineTuneJob job = QuarkusTransaction.requiringNew().call(() -> {
             FineTuneJob j = locked(tenantId, jobId);
-            if (j.state != JobState.PAUSED) {
-                throw ApiProblem.conflict("Job is not paused", "Job " + jobId + " is " + j.state.wire() + "; only paused jobs resume.");
-            }
+            refuseUnless(j, JobEvent.RESUMED_WAITING_FOR_SLOT);
             if (j.providerJobId == null) {
-                j.state = j.pausedFrom == null ? JobState.WAITING_FOR_SLOT : j.pausedFrom;
-                j.pausedFrom = null;
-                j.nextAttemptAt = clock.instant();
-                j.updatedAt = clock.instant();
+                lifecycle.resumed(j);
             }
             return j;
         });
@@ -109,13 +91,17 @@ public class JobControls {
         return QuarkusTransaction.requiringNew().call(() -> {
             FineTuneJob j = locked(tenantId, jobId);
             if (j.state == JobState.PAUSED) {
-                j.state = JobState.RUNNING;
-                j.pausedFrom = null;
-                j.nextAttemptAt = clock.instant();
-                j.updatedAt = clock.instant();
+                lifecycle.resumed(j);
             }
             return j;
         });
+    }
+
+    /** A user's command the state machine refuses is the user's conflict, reported before anything changes. */
+    private static void refuseUnless(FineTuneJob job, JobEvent event) {
+        if (JobStateMachine.decide(job.state, event) instanceof JobStateMachine.Decision.Refused refused) {
+            throw new JobConflict(job.id, job.state, event, refused.why());
+        }
     }
 
     private void callProvider(FineTuneJob job, String action) {
@@ -127,16 +113,14 @@ public class JobControls {
                 provider.resume(connections.of(account), job.providerJobId);
             }
         } catch (ProviderException e) {
-            throw ApiProblem.conflict("The provider refused to " + action + " the job", "Provider job " + job.providerJobId
-                    + " (account " + job.accountId + ") answered " + e.status() + ": " + e.getMessage()
-                    + (e.retryable() ? " — try again shortly." : ""));
+            throw new ProviderRefusedControl(action, job.providerJobId, job.accountId, e);
         }
     }
 
     private FineTuneJob locked(String tenantId, String jobId) {
         FineTuneJob job = em.find(FineTuneJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || !job.tenantId.equals(tenantId)) {
-            throw ApiProblem.notFound("Job", jobId);
+            throw new JobNotFound(jobId);
         }
         return job;
     }

@@ -1,4 +1,4 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.admission;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.leases;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.training.TrainingConfig;
@@ -64,12 +64,12 @@ public class JobLeases {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 update fine_tune_job set lease_owner = ?1, lease_until = ?2
                 where id in (select id from fine_tune_job
-                    where state = 'WAITING_FOR_SLOT' and reservation_id is null and not cancel_requested
+                    where state = ?5 and reservation_id is null and not cancel_requested
                       and next_attempt_at <= ?3 and (lease_until is null or lease_until < ?3)
                     order by priority desc, created_at limit ?4 for update skip locked)
                 returning id""")
                 .setParameter(1, owner).setParameter(2, now.plus(config.scheduler().lease())).setParameter(3, now)
-                .setParameter(4, limit).getResultList());
+                .setParameter(4, limit).setParameter(5, JobState.WAITING_FOR_SLOT.name()).getResultList());
     }
 
     /**

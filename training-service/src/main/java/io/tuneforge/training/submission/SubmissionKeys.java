@@ -1,4 +1,4 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.submission;
 
 import io.tuneforge.training.TrainingConfig;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,8 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.driver;
 
+import io.tuneforge.training.leases.JobLeases;
+import io.tuneforge.training.lifecycle.JobLifecycle;
+import io.tuneforge.training.lifecycle.JobStateMachine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +44,7 @@ public class JobDriver {
     JobLeases leases;
 
     @Inject
-    JobTransitions transitions;
+    JobLifecycle lifecycle;
 
     @Inject
     FineTuningProvider provider;
@@ -84,11 +87,11 @@ public class JobDriver {
                 onProviderFailure(job, e);
             } catch (SplitUnavailableException e) {
                 if (e.retryable()) {
-                    leases.commit(job.id, job.state, j -> transitions.retryLater(j, e.getMessage()));
+                    leases.commit(job.id, job.state, j -> lifecycle.retryLater(j, e.getMessage()));
                 } else {
-                    leases.commit(job.id, job.state, j -> transitions.failed(j, new JobFailure("data_format", e.getMessage(),
+                    leases.commit(job.id, job.state, j -> lifecycle.gaveUp(j, new JobFailure("data_format", e.getMessage(),
                             "The dataset version's split could not be read from dataset-service: check that the version still "
-                                    + "exists and is validated."), null));
+                                    + "exists and is validated.")));
                 }
             }
         } catch (RuntimeException e) {
@@ -103,7 +106,7 @@ public class JobDriver {
         if (job.createAttempted) {
             Optional<ProviderJob> existing = provider.findJob(connection, job.id);
             if (existing.isPresent()) {
-                leases.commit(job.id, JobState.UPLOADING, j -> transitions.started(j, existing.get()));
+                leases.commit(job.id, JobState.UPLOADING, j -> lifecycle.started(j, existing.get()));
                 return;
             }
         }
@@ -121,7 +124,7 @@ public class JobDriver {
             return;
         }
         ProviderJob created = provider.createJob(connection, request(job, trainingFile, validationFile));
-        leases.commit(job.id, JobState.UPLOADING, j -> transitions.started(j, created));
+        leases.commit(job.id, JobState.UPLOADING, j -> lifecycle.started(j, created));
     }
 
     private void cancel(FineTuneJob job, ProviderConnection connection) {
@@ -131,14 +134,14 @@ public class JobDriver {
         }
         if (providerJobId != null) {
             ProviderJob current = provider.retrieve(connection, providerJobId);
-            if (!JobTransitions.ofProviderStatus(current.status()).terminal()) {
+            if (!JobStateMachine.ofProviderStatus(current.status()).terminal()) {
                 provider.cancel(connection, providerJobId);
             }
         }
         String known = providerJobId;
         leases.commit(job.id, job.state, j -> {
             j.providerJobId = known;
-            transitions.cancelled(j, "cancelled by the user");
+            lifecycle.cancelled(j, "cancelled by the user");
         });
     }
 
@@ -147,21 +150,21 @@ public class JobDriver {
             case RATE_LIMITED -> {
                 if (job.state == JobState.UPLOADING) {
                     LOG.infof("job %s: provider rate-limited the creation (%s); back in line", job.id, e.code());
-                    leases.commit(job.id, JobState.UPLOADING, j -> transitions.backInLine(j, e.retryAfter()));
+                    leases.commit(job.id, JobState.UPLOADING, j -> lifecycle.backInLine(j, e.retryAfter()));
                 } else {
                     leases.commit(job.id, job.state, j -> {
                         j.nextAttemptAt = j.nextAttemptAt.plus(e.retryAfter() != null ? e.retryAfter() : java.time.Duration.ofSeconds(5));
                     });
                 }
             }
-            case TRANSIENT -> leases.commit(job.id, job.state, j -> transitions.retryLater(j, "provider: " + e.getMessage()));
+            case TRANSIENT -> leases.commit(job.id, job.state, j -> lifecycle.retryLater(j, "provider: " + e.getMessage()));
             case REJECTED -> {
                 JobFailure failure = JobFailure.classify(e.code(), e.getMessage());
                 // A 404 for the provider job id: it does not exist there (any more), there is nothing to reconcile.
                 if (job.providerJobId != null && e.status() != 404) {
-                    leases.commit(job.id, job.state, j -> transitions.failedWhileOnProvider(j, failure));
+                    leases.commit(job.id, job.state, j -> lifecycle.failedWhileOnProvider(j, failure));
                 } else {
-                    leases.commit(job.id, job.state, j -> transitions.failed(j, failure, null));
+                    leases.commit(job.id, job.state, j -> lifecycle.gaveUp(j, failure));
                 }
             }
         }

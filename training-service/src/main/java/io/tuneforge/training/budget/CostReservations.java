@@ -1,5 +1,7 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.budget;
 
+import io.tuneforge.training.leases.JobLeases;
+import io.tuneforge.training.lifecycle.JobLifecycle;
 import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.platform.tenancy.ServiceCredentials;
+import io.tuneforge.training.TrainingConfig;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.Hyperparameters;
 import io.tuneforge.training.domain.JobState;
@@ -45,13 +48,16 @@ public class CostReservations {
     private static final Logger LOG = Logger.getLogger(CostReservations.class);
 
     @Inject
-    CostConfig config;
+    TrainingConfig config;
 
     @Inject
     ServiceCredentials credentials;
 
     @Inject
     JobLeases leases;
+
+    @Inject
+    JobLifecycle lifecycle;
 
     @Inject
     ObjectMapper json;
@@ -65,7 +71,7 @@ public class CostReservations {
     private volatile HttpClient http;
 
     public boolean enabled() {
-        return config.url().filter(u -> !u.isBlank()).isPresent();
+        return config.cost().url().filter(u -> !u.isBlank()).isPresent();
     }
 
     /** Asks cost-service for a job claimed by this replica (see {@link JobLeases#claimUnreserved}). */
@@ -97,11 +103,11 @@ public class CostReservations {
                 String reason = answer.path("reason").asText("the budget cannot cover the job's estimated cost");
                 leases.commit(jobId, JobState.WAITING_FOR_SLOT, j -> {
                     Instant now = clock.instant();
-                    j.state = JobState.WAITING_FOR_BUDGET;
+                    lifecycle.heldForBudget(j);
                     j.budgetReason = truncate("cost-service held the job: " + reason
                             + (answer.hasNonNull("estimated_cost_usd") ? " (estimated " + answer.get("estimated_cost_usd").asText()
                             + " USD, " + answer.path("remaining_usd").asText("?") + " USD left)" : ""));
-                    j.budgetRecheckAt = now.plus(config.recheckInterval());
+                    j.budgetRecheckAt = now.plus(config.cost().recheckInterval());
                     j.budgetAttempts = 0;
                     j.advisories = withoutUnavailable(j.advisories);
                     j.updatedAt = now;
@@ -126,9 +132,9 @@ public class CostReservations {
         body.put("pipeline_id", job.pipelineId);
         body.put("base_model", job.baseModel);
         body.put("estimated_trained_tokens", tokens);
-        URI uri = URI.create(config.url().orElseThrow().replaceAll("/+$", "") + "/api/v1/budgets/reservations");
+        URI uri = URI.create(config.cost().url().orElseThrow().replaceAll("/+$", "") + "/api/v1/budgets/reservations");
         try {
-            HttpRequest request = credentials.authorize(HttpRequest.newBuilder(uri).timeout(config.timeout()), job.tenantId)
+            HttpRequest request = credentials.authorize(HttpRequest.newBuilder(uri).timeout(config.cost().timeout()), job.tenantId)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
             HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
@@ -149,12 +155,12 @@ public class CostReservations {
 
     private void unavailable(FineTuneJob j, String why) {
         Instant now = clock.instant();
-        Duration wait = config.backoff().multipliedBy(1L << Math.min(j.budgetAttempts, 16));
-        if (wait.compareTo(config.recheckInterval()) > 0) {
-            wait = config.recheckInterval();
+        Duration wait = config.cost().backoff().multipliedBy(1L << Math.min(j.budgetAttempts, 16));
+        if (wait.compareTo(config.cost().recheckInterval()) > 0) {
+            wait = config.cost().recheckInterval();
         }
         j.budgetAttempts++;
-        j.state = JobState.WAITING_FOR_BUDGET;
+        lifecycle.heldForBudget(j);
         j.budgetRecheckAt = now.plus(wait);
         j.budgetReason = truncate("cost-service could not be asked to reserve the job's cost (" + why + "); retrying");
         j.advisories = withUnavailable(j.advisories, why);
@@ -194,7 +200,7 @@ public class CostReservations {
 
     private HttpClient client() {
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+            http = HttpClient.newBuilder().connectTimeout(config.cost().connectTimeout()).build();
         }
         return http;
     }

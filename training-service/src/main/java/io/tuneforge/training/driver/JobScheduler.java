@@ -1,5 +1,8 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.driver;
 
+import io.tuneforge.training.budget.CostReservations;
+import io.tuneforge.training.admission.SlotAdmission;
+import io.tuneforge.training.leases.JobLeases;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tuneforge.training.TrainingConfig;

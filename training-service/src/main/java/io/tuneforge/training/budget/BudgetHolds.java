@@ -1,5 +1,8 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.budget;
 
+import io.tuneforge.training.domain.JobState;
+import io.tuneforge.training.lifecycle.JobEvent;
+import io.tuneforge.training.lifecycle.JobLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +33,9 @@ public class BudgetHolds {
 
     @Inject
     Clock clock;
+
+    @Inject
+    JobLifecycle lifecycle;
 
     public String currentMonth() {
         return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
@@ -84,14 +90,14 @@ public class BudgetHolds {
                 .setParameter(5, spentUsd).setParameter(6, clock.instant()).setParameter(7, pipelineId)
                 .setParameter(8, crossedAt == null ? clock.instant() : crossedAt).executeUpdate();
         if (month.equals(currentMonth())) {
-            Query q = em.createNativeQuery("update fine_tune_job set state = 'WAITING_FOR_BUDGET', budget_reason = ?3, updated_at = ?2 "
-                    + "where tenant_id = ?1 and state = 'WAITING_FOR_SLOT'" + (pipelineId == null ? "" : " and pipeline_id = ?4"));
-            q.setParameter(1, tenantId).setParameter(2, clock.instant()).setParameter(3, reason(budgetId, pipelineId, spentUsd, limitUsd,
-                    month));
-            if (pipelineId != null) {
-                q.setParameter(4, pipelineId);
+            String reason = reason(budgetId, pipelineId, spentUsd, limitUsd, month);
+            if (pipelineId == null) {
+                lifecycle.moveAll(JobEvent.HELD_FOR_BUDGET, "budget_reason = ?3, updated_at = ?2", "j.tenant_id = ?1",
+                        tenantId, clock.instant(), reason);
+            } else {
+                lifecycle.moveAll(JobEvent.HELD_FOR_BUDGET, "budget_reason = ?3, updated_at = ?2", "j.tenant_id = ?1 and j.pipeline_id = ?4",
+                        tenantId, clock.instant(), reason, pipelineId);
             }
-            q.executeUpdate();
         }
         return true;
     }
@@ -119,10 +125,10 @@ public class BudgetHolds {
                         + "and (crossed_at is null or crossed_at <= ?3)")
                 .setParameter(1, tenantId).setParameter(2, budgetId).setParameter(3, restoredAt).executeUpdate();
         Query q = em.createNativeQuery("update fine_tune_job set budget_recheck_at = ?2 where tenant_id = ?1 "
-                + "and state = 'WAITING_FOR_BUDGET' and budget_recheck_at is not null" + (pipelineId == null ? "" : " and pipeline_id = ?3"));
-        q.setParameter(1, tenantId).setParameter(2, clock.instant());
+                + "and state = ?3 and budget_recheck_at is not null" + (pipelineId == null ? "" : " and pipeline_id = ?4"));
+        q.setParameter(1, tenantId).setParameter(2, clock.instant()).setParameter(3, JobState.WAITING_FOR_BUDGET.name());
         if (pipelineId != null) {
-            q.setParameter(3, pipelineId);
+            q.setParameter(4, pipelineId);
         }
         q.executeUpdate();
         return lifted;
@@ -135,10 +141,8 @@ public class BudgetHolds {
     @Transactional(Transactional.TxType.MANDATORY)
     public int release() {
         Instant now = clock.instant();
-        return em.createNativeQuery("update fine_tune_job j set state = 'WAITING_FOR_SLOT', next_attempt_at = ?1, updated_at = ?1, "
-                        + "budget_reason = null, budget_recheck_at = null where j.state = 'WAITING_FOR_BUDGET' "
-                        + "and (j.budget_recheck_at is null or j.budget_recheck_at <= ?1) and not " + COVERS_JOB)
-                .setParameter(1, now).setParameter(2, currentMonth()).executeUpdate();
+        return lifecycle.moveAll(JobEvent.BUDGET_RELEASED, "next_attempt_at = ?1, updated_at = ?1, budget_reason = null, budget_recheck_at = null",
+                "(j.budget_recheck_at is null or j.budget_recheck_at <= ?1) and not " + COVERS_JOB, now, currentMonth());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

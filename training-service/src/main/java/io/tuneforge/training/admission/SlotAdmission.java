@@ -1,10 +1,14 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.admission;
 
+import io.tuneforge.training.budget.BudgetHolds;
+import io.tuneforge.training.budget.CostReservations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tuneforge.training.TrainingConfig;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.JobState;
 import io.tuneforge.training.domain.ProviderAccount;
+import io.tuneforge.training.leases.JobLeases;
+import io.tuneforge.training.lifecycle.JobLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,9 +16,11 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves waiting jobs into provider slots ({@link FairShare}). One replica admits at a time (a
@@ -24,8 +30,8 @@ import java.util.Map;
 public class SlotAdmission {
 
     /** Slots are held from upload until the job is final; a paused job on the provider still counts (OpenAI counts it). */
-    static final String HOLDING_SLOT_SQL = "(state in ('UPLOADING','VALIDATING_FILES','QUEUED','RUNNING') "
-            + "or (state = 'PAUSED' and provider_job_id is not null))";
+    private static final String HOLDING_SLOT_SQL = "(state in (?1) or (state = ?2 and provider_job_id is not null))";
+    private static final List<String> HOLDING_SLOT_UNLESS_PAUSED = JobLeases.names(without(JobState.HOLDING_SLOT, JobState.PAUSED));
     private static final long ADMISSION_LOCK = 0x7475_6e65_6164_6d31L;
 
     @Inject
@@ -42,6 +48,9 @@ public class SlotAdmission {
 
     @Inject
     CostReservations reservations;
+
+    @Inject
+    JobLifecycle lifecycle;
 
     /** Returns how many jobs were admitted. */
     public int admit() {
@@ -66,7 +75,8 @@ public class SlotAdmission {
         }
         Map<String, Map<String, Long>> held = new HashMap<>();
         List<Object[]> rows = em.createNativeQuery("select account_id, tenant_id, count(*) from fine_tune_job where "
-                + HOLDING_SLOT_SQL + " group by account_id, tenant_id").getResultList();
+                + HOLDING_SLOT_SQL + " group by account_id, tenant_id")
+                .setParameter(1, HOLDING_SLOT_UNLESS_PAUSED).setParameter(2, JobState.PAUSED.name()).getResultList();
         for (Object[] r : rows) {
             held.computeIfAbsent((String) r[0], a -> new HashMap<>()).put((String) r[1], ((Number) r[2]).longValue());
         }
@@ -82,10 +92,14 @@ public class SlotAdmission {
         waiting.forEach(j -> byId.put(j.id, j));
         for (String id : admitted) {
             FineTuneJob job = byId.get(id);
-            job.state = JobState.UPLOADING;
-            job.nextAttemptAt = now;
-            job.updatedAt = now;
+            lifecycle.admitted(job, now);
         }
         return admitted.size();
+    }
+
+    private static Set<JobState> without(Set<JobState> states, JobState state) {
+        EnumSet<JobState> rest = EnumSet.copyOf(states);
+        rest.remove(state);
+        return rest;
     }
 }

@@ -1,4 +1,4 @@
-package io.tuneforge.training.scheduling;
+package io.tuneforge.training.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,7 @@ import io.tuneforge.training.TrainingConfig;
 import io.tuneforge.training.domain.FineTuneJob;
 import io.tuneforge.training.domain.JobState;
 import io.tuneforge.training.domain.ModelVersion;
+import io.tuneforge.training.leases.JobLeases;
 import io.tuneforge.training.monitoring.Advisory;
 import io.tuneforge.training.monitoring.JobFailure;
 import io.tuneforge.training.monitoring.JobTimeline;
@@ -23,6 +24,8 @@ import io.tuneforge.training.registry.EvaluationPolicy;
 import io.tuneforge.training.registry.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -32,15 +35,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The job state machine's effects: every transition changes the row and writes its {@code job.*}
- * event to the outbox in the caller's transaction, so neither exists without the other.
+ * The only writer of a job's state. Each change is decided by {@link JobStateMachine} and applied here with
+ * its effects: the row changes and its {@code job.*} event goes to the outbox in the caller's transaction,
+ * so neither exists without the other. A refused event here is a bug (callers ask first), hence an IllegalStateException.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class JobTransitions {
+public class JobLifecycle {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Clock clock;
@@ -60,23 +67,10 @@ public class JobTransitions {
     @Inject
     ObjectMapper json;
 
-    public static JobState ofProviderStatus(String status) {
-        return switch (status) {
-            case "validating_files" -> JobState.VALIDATING_FILES;
-            case "queued" -> JobState.QUEUED;
-            case "running" -> JobState.RUNNING;
-            case "paused" -> JobState.PAUSED;
-            case "succeeded" -> JobState.SUCCEEDED;
-            case "failed" -> JobState.FAILED;
-            case "cancelled" -> JobState.CANCELLED;
-            default -> JobState.RUNNING;
-        };
-    }
-
     public void started(FineTuneJob job, ProviderJob providerJob) {
         Instant now = clock.instant();
         job.providerJobId = providerJob.id();
-        job.state = JobState.VALIDATING_FILES;
+        move(job, JobEvent.CREATED);
         job.startedAt = now;
         job.attempts = 0;
         job.pollIntervalMs = config.monitoring().minPollInterval().toMillis();
@@ -116,7 +110,7 @@ public class JobTransitions {
 
     public void succeeded(FineTuneJob job, ProviderJob providerJob) {
         Instant now = clock.instant();
-        job.state = JobState.SUCCEEDED;
+        move(job, JobEvent.PROVIDER_SUCCEEDED);
         // A reconciled job: tuneforge had marked it failed, the provider finished it; its real outcome replaces that.
         job.reconcile = false;
         job.failureKind = null;
@@ -137,9 +131,19 @@ public class JobTransitions {
                 job.nEpochs == null ? 0 : job.nEpochs, version.version, now, job.pipelineId, evaluations.requestFor(job)));
     }
 
+    /** The provider reports the job failed. */
     public void failed(FineTuneJob job, JobFailure failure, Long trainedTokens) {
+        failed(job, JobEvent.PROVIDER_FAILED, failure, trainedTokens);
+    }
+
+    /** tuneforge fails the job (a call refused, data unreadable, a provider that kept failing before it knew the job). */
+    public void gaveUp(FineTuneJob job, JobFailure failure) {
+        failed(job, JobEvent.GAVE_UP, failure, null);
+    }
+
+    private void failed(FineTuneJob job, JobEvent event, JobFailure failure, Long trainedTokens) {
         Instant now = clock.instant();
-        job.state = JobState.FAILED;
+        move(job, event);
         job.reconcile = false;
         job.failureKind = failure.kind();
         job.failureMessage = truncate(failure.message(), 2000);
@@ -152,9 +156,19 @@ public class JobTransitions {
                 trainedTokens, job.pipelineId));
     }
 
+    /** The user cancelled the job. */
     public void cancelled(FineTuneJob job, String reason) {
+        cancelled(job, JobEvent.CANCELLED, reason);
+    }
+
+    /** The provider reports the job cancelled. */
+    public void cancelledOnProvider(FineTuneJob job, String reason) {
+        cancelled(job, JobEvent.PROVIDER_CANCELLED, reason);
+    }
+
+    private void cancelled(FineTuneJob job, JobEvent event, String reason) {
         Instant now = clock.instant();
-        job.state = JobState.CANCELLED;
+        move(job, event);
         job.reconcile = false;
         job.cancelRequested = false;
         job.finishedAt = now;
@@ -168,7 +182,7 @@ public class JobTransitions {
      * interval (and at once on a webhook) until the provider reports how it ended, which is then applied.
      */
     public void failedWhileOnProvider(FineTuneJob job, JobFailure failure) {
-        failed(job, failure, null);
+        gaveUp(job, failure);
         if (job.providerJobId != null) {
             job.reconcile = true;
             job.nextAttemptAt = clock.instant().plus(config.monitoring().maxPollInterval());
@@ -183,7 +197,7 @@ public class JobTransitions {
             wait = providerRetryAfter.compareTo(config.scheduler().maxBackoff()) > 0 ? config.scheduler().maxBackoff() : providerRetryAfter;
         }
         job.attempts++;
-        job.state = JobState.WAITING_FOR_SLOT;
+        move(job, JobEvent.RATE_LIMITED);
         job.nextAttemptAt = now.plus(wait);
         job.updatedAt = now;
     }
@@ -200,9 +214,9 @@ public class JobTransitions {
         boolean mayExistOnProvider = job.providerJobId != null || job.createAttempted;
         Instant now = clock.instant();
         if (job.attempts > max && !mayExistOnProvider) {
-            failed(job, new JobFailure("provider_error", what + " (gave up after " + (job.attempts - 1) + " attempts in a row)",
+            gaveUp(job, new JobFailure("provider_error", what + " (gave up after " + (job.attempts - 1) + " attempts in a row)",
                     "The provider or dataset-service kept failing before the job reached the provider: check their status "
-                            + "and create the job again."), null);
+                            + "and create the job again."));
             return;
         }
         if (job.attempts == max + 1 && mayExistOnProvider) {
@@ -213,6 +227,72 @@ public class JobTransitions {
         }
         job.nextAttemptAt = now.plus(backoff(job.attempts - 1));
         job.updatedAt = now;
+    }
+
+    /** Where a new job starts; its {@code budgetReason} says whether a budget hold covers it. */
+    public void submitted(FineTuneJob job) {
+        job.state = JobStateMachine.initial(job.budgetReason != null);
+    }
+
+    /** Given a provider slot. */
+    public void admitted(FineTuneJob job, Instant now) {
+        move(job, JobEvent.ADMITTED);
+        job.nextAttemptAt = now;
+        job.updatedAt = now;
+    }
+
+    /** Waits for budget; the caller records why and when it is checked again. */
+    public void heldForBudget(FineTuneJob job) {
+        move(job, JobEvent.HELD_FOR_BUDGET);
+    }
+
+    /** The provider reports the job in a state that is not final. */
+    public void reported(FineTuneJob job, JobState state) {
+        move(job, JobStateMachine.reported(state));
+        if (state == JobState.PAUSED) {
+            job.pausedFrom = JobState.RUNNING;
+        }
+    }
+
+    /** Paused: at once while it waits, once the provider paused it while it runs. */
+    public void paused(FineTuneJob job) {
+        JobState from = job.state;
+        move(job, JobEvent.PAUSED);
+        job.pausedFrom = from;
+        job.updatedAt = clock.instant();
+    }
+
+    /** Resumed: back to its wait when it is not on the provider, running once the provider resumed it. */
+    public void resumed(FineTuneJob job) {
+        move(job, JobStateMachine.resumption(job.pausedFrom, job.providerJobId != null));
+        job.pausedFrom = null;
+        job.nextAttemptAt = clock.instant();
+        job.updatedAt = clock.instant();
+    }
+
+    /**
+     * Applies {@code event} to every job that {@code where} selects among those it applies to, in one statement
+     * ({@code fine_tune_job} aliased {@code j}). {@code set} may change other columns; both use positional
+     * parameters {@code ?1..?n} bound to {@code params}.
+     *
+     * @return how many jobs moved
+     */
+    public int moveAll(JobEvent event, String set, String where, Object... params) {
+        int target = params.length + 1;
+        Query q = em.createNativeQuery("update fine_tune_job j set state = ?" + target + ", " + set + " where j.state in (?"
+                + (target + 1) + ") and (" + where + ")");
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q.setParameter(target, event.target().name()).setParameter(target + 1, JobLeases.names(JobStateMachine.from(event)))
+                .executeUpdate();
+    }
+
+    private void move(FineTuneJob job, JobEvent event) {
+        if (JobStateMachine.decide(job.state, event) instanceof JobStateMachine.Decision.Refused refused) {
+            throw new IllegalStateException("job " + job.id + " is " + job.state.wire() + ": " + event + " refused (" + refused.why() + ")");
+        }
+        job.state = event.target();
     }
 
     private Duration backoff(int attempts) {
