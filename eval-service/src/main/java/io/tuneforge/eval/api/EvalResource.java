@@ -1,5 +1,7 @@
 package io.tuneforge.eval.api;
 
+import java.util.Locale;
+
 import io.tuneforge.platform.json.JsonColumns;
 import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSpec;
@@ -146,7 +148,7 @@ public class EvalResource {
             try {
                 task.formatCheck();
             } catch (RuntimeException e) {
-                throw ApiProblem.badRequest("Invalid format", "task.format " + task.format().name().toLowerCase()
+                throw ApiProblem.badRequest("Invalid format", "task.format " + task.format().name().toLowerCase(Locale.ROOT)
                         + " needs a valid " + (task.format().name().equals("REGEX") ? "'regex'" : "'schema'") + ": "
                         + e.getMessage());
             }

@@ -1,5 +1,7 @@
 package io.tuneforge.eval.review;
 
+import java.util.Locale;
+
 import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -109,7 +111,7 @@ public class HumanReviews {
             throw new InvalidVerdict("Incomplete review", "a review needs 'pair_id' (from GET .../reviews/next) and "
                     + "'preference': \"A\", \"B\" or \"tie\"");
         }
-        String side = verdict.preference().trim().toUpperCase();
+        String side = verdict.preference().trim().toUpperCase(Locale.ROOT);
         if (!List.of("A", "B", "TIE").contains(side)) {
             throw new InvalidVerdict("Invalid preference", "'preference' must be \"A\", \"B\" or \"tie\", got '" + verdict.preference() + "'");
         }
