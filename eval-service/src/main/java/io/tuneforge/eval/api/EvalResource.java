@@ -1,19 +1,21 @@
 package io.tuneforge.eval.api;
 
+import java.util.Locale;
+
 import io.tuneforge.platform.json.JsonColumns;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSpec;
-import io.tuneforge.eval.domain.EvalState;
 import io.tuneforge.eval.domain.EvalTask;
 import io.tuneforge.eval.domain.GateSettings;
 import io.tuneforge.eval.domain.JudgeSpec;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.ModelUnderTest;
 import io.tuneforge.eval.domain.TestSet;
+import io.tuneforge.eval.domain.EvalNotFound;
+import io.tuneforge.eval.run.NewRun;
+import io.tuneforge.eval.run.RunLifecycle;
 import io.tuneforge.eval.report.EvalReport;
 import io.tuneforge.eval.report.MarkdownReport;
-import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.paging.Page;
 import io.tuneforge.platform.paging.PageRequest;
 import io.tuneforge.platform.problem.ApiProblem;
@@ -37,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,10 +54,7 @@ public class EvalResource {
     CurrentTenant tenant;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    ObjectMapper json;
+    RunLifecycle lifecycle;
 
     @Inject
     JsonColumns columns;
@@ -70,18 +68,8 @@ public class EvalResource {
     public Response create(@Valid @NotNull EvalRequest request) {
         TestSet testSet = testSet(request);
         EvalSpec spec = new RunSpecification(request).spec();
-        EvalRun run = new EvalRun();
-        run.id = EntityIds.next("eval");
-        run.tenantId = tenant.id();
-        run.datasetId = testSet.datasetId;
-        run.versionId = testSet.versionId;
-        run.testPath = testSet.testPath;
-        run.providerAccount = request.providerAccount() == null || request.providerAccount().isBlank() ? null
-                : request.providerAccount().trim();
-        run.spec = columns.write(spec);
-        run.state = EvalState.QUEUED.wire();
-        run.createdAt = clock.instant();
-        run.persist();
+        EvalRun run = lifecycle.queue(new NewRun(tenant.id(), testSet.datasetId, testSet.versionId, testSet, spec,
+                request.providerAccount(), null, null));
         return Response.created(URI.create("/api/v1/evals/" + run.id)).entity(EvalView.of(run, spec)).build();
     }
 
@@ -119,7 +107,7 @@ public class EvalResource {
     }
 
     private EvalRun find(String id) {
-        return EvalRun.ofTenant(tenant.id(), id).orElseThrow(() -> ApiProblem.notFound("evaluation", id));
+        return EvalRun.ofTenant(tenant.id(), id).orElseThrow(() -> new EvalNotFound("evaluation", id));
     }
 
     private TestSet testSet(EvalRequest request) {
@@ -160,7 +148,7 @@ public class EvalResource {
             try {
                 task.formatCheck();
             } catch (RuntimeException e) {
-                throw ApiProblem.badRequest("Invalid format", "task.format " + task.format().name().toLowerCase()
+                throw ApiProblem.badRequest("Invalid format", "task.format " + task.format().name().toLowerCase(Locale.ROOT)
                         + " needs a valid " + (task.format().name().equals("REGEX") ? "'regex'" : "'schema'") + ": "
                         + e.getMessage());
             }

@@ -1,5 +1,7 @@
 package io.tuneforge.eval.domain;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Why a model is in an evaluation: the one to decide on, the one to beat, the one in production now. */
@@ -9,10 +11,10 @@ public enum ModelRole {
     @JsonProperty("production") PRODUCTION;
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static ModelRole ofWire(String value) {
-        return valueOf(value.toUpperCase());
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

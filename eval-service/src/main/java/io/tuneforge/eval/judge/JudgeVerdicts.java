@@ -1,5 +1,7 @@
 package io.tuneforge.eval.judge;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -51,11 +53,11 @@ public final class JudgeVerdicts {
         }
         Optional<JsonNode> structured = object(reply);
         if (structured.isPresent()) {
-            String winner = structured.get().path("winner").asText("").trim().toUpperCase();
+            String winner = structured.get().path("winner").asText("").trim().toUpperCase(Locale.ROOT);
             return winner.equals("A") || winner.equals("B") || winner.equals("TIE") ? Optional.of(winner) : Optional.empty();
         }
         Matcher m = CHOICE.matcher(reply.trim());
-        return m.find() ? Optional.of(m.group(1).toUpperCase()) : Optional.empty();
+        return m.find() ? Optional.of(m.group(1).toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     private static Optional<JsonNode> object(String reply) {

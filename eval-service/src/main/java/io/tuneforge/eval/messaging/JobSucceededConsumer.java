@@ -1,31 +1,27 @@
 package io.tuneforge.eval.messaging;
 
-import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSpec;
-import io.tuneforge.eval.domain.EvalState;
 import io.tuneforge.eval.domain.EvalTask;
 import io.tuneforge.eval.domain.GateSettings;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.ModelUnderTest;
 import io.tuneforge.eval.domain.TestSet;
+import io.tuneforge.eval.run.NewRun;
+import io.tuneforge.eval.run.RunLifecycle;
 import io.tuneforge.events.Topics;
-import io.tuneforge.events.eval.EvalFailed;
 import io.tuneforge.events.job.EvaluationRequest;
 import io.tuneforge.events.job.JobSucceeded;
-import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.inbox.EventInbox;
 import io.tuneforge.platform.inbox.ReceivedEvent;
-import io.tuneforge.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -47,16 +43,10 @@ public class JobSucceededConsumer {
     EventInbox inbox;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    Clock clock;
+    RunLifecycle lifecycle;
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    JsonColumns columns;
 
     @Incoming("job-succeeded")
     @Blocking
@@ -81,36 +71,13 @@ public class JobSucceededConsumer {
         EvalTask task = request.task() == null ? new EvalTask(null, null, null, null) : json.convertValue(request.task(), EvalTask.class);
         EvalSpec spec = new EvalSpec(models, task, GateSettings.from(request.gates()),
                 DEFAULT_CONCURRENCY, null);
-        EvalRun run = new EvalRun();
-        run.id = EntityIds.next("eval");
-        run.tenantId = event.tenantId();
-        run.datasetId = job.datasetId();
-        run.versionId = job.datasetVersionId();
-        run.jobId = job.jobId();
-        run.pipelineId = job.pipelineId();
-        run.providerAccount = job.providerAccountId();
-        run.spec = columns.write(spec);
-        run.createdAt = clock.instant();
+        // No held-out split recorded for this version (too few examples to split one off): the run fails at once, saying so.
         TestSet testSet = TestSet.findById(job.datasetVersionId());
-        if (testSet == null || !testSet.tenantId.equals(event.tenantId())) {
-            // No held-out split was recorded for this version (too few examples to split off a test set).
-            String why = "dataset version " + job.datasetVersionId() + " has no held-out test split to evaluate job " + job.jobId()
-                    + " on; upload a version with enough examples for a test split";
-            run.testPath = "";
-            run.state = EvalState.FAILED.wire();
-            run.failureKind = "test_set";
-            run.failure = why;
-            run.finishedAt = clock.instant();
-            run.persist();
-            outbox.publish(run.tenantId, new EvalFailed(run.id, run.datasetId, run.versionId, "test_set", why, run.jobId,
-                    run.pipelineId));
-            LOG.infof("job %s: no held-out split, evaluation %s failed at once", job.jobId(), run.id);
-            return;
-        }
-        run.testPath = testSet.testPath;
-        run.state = EvalState.QUEUED.wire();
-        run.persist();
-        LOG.infof("job %s succeeded: evaluation %s queued (%s vs %s)", job.jobId(), run.id, job.fineTunedModel(), job.baseModel());
+        TestSet own = testSet != null && testSet.tenantId.equals(event.tenantId()) ? testSet : null;
+        EvalRun run = lifecycle.queue(new NewRun(event.tenantId(), job.datasetId(), job.datasetVersionId(), own, spec,
+                job.providerAccountId(), job.jobId(), job.pipelineId()));
+        LOG.infof("job %s succeeded: evaluation %s %s (%s vs %s)", job.jobId(), run.id, run.state, job.fineTunedModel(),
+                job.baseModel());
     }
 
 }

@@ -6,7 +6,7 @@ import io.tuneforge.eval.metrics.Scorecard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.restclient.config.RestClientsConfig;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -19,7 +19,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Prices from cost-service's catalog: fine-tuned prices for {@code ft:} models, base prices otherwise.
+ * Prices from cost-service's catalog: fine-tuned prices for fine-tuned models (OpenAI's {@code ft:} ids and Azure's
+ * {@code <base>.ft-<id>} names, {@link PricedModel}), base prices otherwise.
  * Without {@code quarkus.rest-client.cost-service.url}, or when cost-service does not answer, every price
  * is unknown: a report must not wait on pricing. A failing cost-service opens the circuit breaker, so a
  * report assembled meanwhile does not wait out the timeouts again.
@@ -29,19 +30,21 @@ public class CostServicePrices implements PriceCatalog {
 
     private static final Logger LOG = Logger.getLogger(CostServicePrices.class);
 
-    @ConfigProperty(name = "quarkus.rest-client.cost-service.url")
-    Optional<String> costServiceUrl;
+    /** The REST client's own configuration says whether cost-service is configured at all. */
+    @Inject
+    RestClientsConfig restClients;
 
     @Inject
     Lookup lookup;
 
     @Override
     public Optional<Scorecard.TokenPrices> pricesOf(String tenantId, String model) {
-        if (costServiceUrl.isEmpty() || costServiceUrl.get().isBlank()) {
+        if (restClients.getClient(CostCatalogClient.class).url().filter(url -> !url.isBlank()).isEmpty()) {
             return Optional.empty();
         }
+        PricedModel priced = PricedModel.of(model);
         try {
-            return pricesOf(lookup.model(tenantId, model), model.startsWith("ft:"));
+            return pricesOf(lookup.model(tenantId, priced.catalogModel()), priced.fineTuned());
         } catch (SiblingRefused e) {
             LOG.debugf("cost-service has no catalog entry for %s: %s", model, e.getMessage());
         } catch (SiblingUnavailable | ProcessingException | TimeoutException | CircuitBreakerOpenException e) {

@@ -13,7 +13,7 @@ import io.tuneforge.provider.ProviderConnection;
 import io.tuneforge.provider.ProviderUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.tuneforge.eval.EvalConfig;
 
 import java.util.List;
 
@@ -28,15 +28,14 @@ public class OpenAiChatModels implements ChatModels {
     @Inject
     OpenAiClients clients;
 
-    // Generous: a truncated answer would be scored as a wrong, badly formatted one.
-    @ConfigProperty(name = "tuneforge.eval.provider.max-tokens", defaultValue = "2048")
-    long maxTokens;
+    @Inject
+    EvalConfig config;
 
     @Override
     public ModelAnswer answer(ProviderConnection connection, String model, List<PromptMessage> prompt, StructuredOutput format) {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(model)
                 // Greedy decoding: an evaluation must be repeatable.
-                .temperature(0.0).maxCompletionTokens(maxTokens);
+                .temperature(0.0).maxCompletionTokens(config.provider().maxTokens());
         for (PromptMessage message : prompt) {
             switch (message.role()) {
                 case "system" -> params.addSystemMessage(message.content());

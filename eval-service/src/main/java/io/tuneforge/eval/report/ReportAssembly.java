@@ -1,5 +1,7 @@
 package io.tuneforge.eval.report;
 
+import java.util.Locale;
+
 import io.tuneforge.eval.domain.EvalSpec;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.ModelUnderTest;
@@ -70,7 +72,7 @@ public final class ReportAssembly {
         Scorecard baseColumn = baseline.or(() -> production).orElseGet(candidate::orElseThrow);
         int examples = cards.isEmpty() ? 0 : cards.get(0).examples();
         EvalReport report = new EvalReport(evalId, datasetId, versionId, examples,
-                spec.task().kind().name().toLowerCase(), spec.task().format().name().toLowerCase(),
+                spec.task().kind().name().toLowerCase(Locale.ROOT), spec.task().format().name().toLowerCase(Locale.ROOT),
                 baseColumn.model(), candidate.map(Scorecard::model).orElse(null), decision.decision(),
                 ComparisonTable.of(baseColumn, candidate.orElse(null), judge), decision.gates(), cards, failures, judge.orElse(null),
                 null);

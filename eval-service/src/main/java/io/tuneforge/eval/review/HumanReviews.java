@@ -1,10 +1,13 @@
 package io.tuneforge.eval.review;
 
+import java.util.Locale;
+
 import io.tuneforge.platform.json.JsonColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tuneforge.eval.domain.EvalExample;
+import io.tuneforge.eval.domain.EvalNotFound;
 import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSample;
 import io.tuneforge.eval.domain.EvalSpec;
@@ -21,7 +24,6 @@ import io.tuneforge.eval.run.RunLedger;
 import io.tuneforge.events.eval.GateOutcome;
 import io.tuneforge.platform.ids.EntityIds;
 import io.tuneforge.platform.outbox.Outbox;
-import io.tuneforge.platform.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -106,18 +108,18 @@ public class HumanReviews {
     public Submitted submit(String tenantId, String evalId, Verdict verdict) {
         EvalRun run = reviewable(tenantId, evalId);
         if (verdict.pairId() == null || verdict.preference() == null) {
-            throw ApiProblem.badRequest("Incomplete review", "a review needs 'pair_id' (from GET .../reviews/next) and "
+            throw new InvalidVerdict("Incomplete review", "a review needs 'pair_id' (from GET .../reviews/next) and "
                     + "'preference': \"A\", \"B\" or \"tie\"");
         }
-        String side = verdict.preference().trim().toUpperCase();
+        String side = verdict.preference().trim().toUpperCase(Locale.ROOT);
         if (!List.of("A", "B", "TIE").contains(side)) {
-            throw ApiProblem.badRequest("Invalid preference", "'preference' must be \"A\", \"B\" or \"tie\", got '" + verdict.preference() + "'");
+            throw new InvalidVerdict("Invalid preference", "'preference' must be \"A\", \"B\" or \"tie\", got '" + verdict.preference() + "'");
         }
         if (verdict.rating() != null && (verdict.rating() < 1 || verdict.rating() > 5)) {
-            throw ApiProblem.badRequest("Invalid rating", "'rating' is optional and, when given, 1-5 (how good the preferred answer is), got "
+            throw new InvalidVerdict("Invalid rating", "'rating' is optional and, when given, 1-5 (how good the preferred answer is), got "
                     + verdict.rating());
         }
-        ReviewPair pair = ReviewPair.ofRun(run.id, verdict.pairId()).orElseThrow(() -> ApiProblem.notFound("review pair", verdict.pairId()));
+        ReviewPair pair = ReviewPair.ofRun(run.id, verdict.pairId()).orElseThrow(() -> new EvalNotFound("review pair", verdict.pairId()));
         // Verdicts of one run are applied one at a time, so the re-decision always sees every verdict.
         em.refresh(run, LockModeType.PESSIMISTIC_WRITE);
         String who = reviewerOr(verdict.reviewer());
@@ -165,13 +167,13 @@ public class HumanReviews {
     }
 
     private EvalRun reviewable(String tenantId, String evalId) {
-        EvalRun run = EvalRun.ofTenant(tenantId, evalId).orElseThrow(() -> ApiProblem.notFound("evaluation", evalId));
+        EvalRun run = EvalRun.ofTenant(tenantId, evalId).orElseThrow(() -> new EvalNotFound("evaluation", evalId));
         if (run.evalState() != EvalState.COMPLETED) {
-            throw ApiProblem.conflict("Evaluation not completed", "Evaluation " + evalId + " is " + run.state
+            throw new NotReviewable("Evaluation not completed", "Evaluation " + evalId + " is " + run.state
                     + "; its answers can be reviewed once it is completed.");
         }
         if (GateDecision.BASELINE_ONLY.equals(run.decision)) {
-            throw ApiProblem.conflict("Nothing to compare", "Evaluation " + evalId + " is a baseline-only run: human review "
+            throw new NotReviewable("Nothing to compare", "Evaluation " + evalId + " is a baseline-only run: human review "
                     + "compares a fine-tuned model with its base, so start a run with a candidate and a baseline.");
         }
         return run;

@@ -17,7 +17,7 @@ public class EvalWorker {
     private static final Logger LOG = Logger.getLogger(EvalWorker.class);
 
     @Inject
-    RunLedger ledger;
+    RunLifecycle lifecycle;
 
     @Inject
     RunExecution execution;
@@ -26,7 +26,7 @@ public class EvalWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = WorkerDisabled.class)
     void poll() {
         Optional<String> claimed;
-        while ((claimed = ledger.claim()).isPresent()) {
+        while ((claimed = lifecycle.claim()).isPresent()) {
             String runId = claimed.get();
             try {
                 execution.execute(runId);

@@ -29,7 +29,7 @@ import io.tuneforge.provider.ProviderUnavailable;
 import io.tuneforge.eval.report.ReportAssembly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.tuneforge.eval.EvalConfig;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -63,6 +63,12 @@ public class RunExecution {
     RunLedger ledger;
 
     @Inject
+    RunLifecycle lifecycle;
+
+    @Inject
+    EvalConfig config;
+
+    @Inject
     TestSplitReader reader;
 
     @Inject
@@ -80,24 +86,20 @@ public class RunExecution {
     @Inject
     ObjectMapper json;
 
-    /** A call failing transiently this often in one execution is recorded as an error rather than retried forever. */
-    @ConfigProperty(name = "tuneforge.eval.max-transient-failures", defaultValue = "5")
-    int maxTransientFailures;
-
     public void execute(String runId) {
         EvalRun run = ledger.run(runId);
         EvalSpec spec = ledger.spec(run);
         try {
             ledger.copyExamples(run, spec, reader);
         } catch (TestSetUnreadable e) {
-            ledger.fail(runId, "test_set", e.getMessage());
+            lifecycle.fail(runId, RunLifecycle.TEST_SET, e.getMessage());
             return;
         }
         ProviderConnection connection;
         try {
             connection = connections.connection(run.tenantId, run.providerAccount);
         } catch (ProviderAccountUnusable e) {
-            ledger.fail(runId, "provider", e.getMessage());
+            lifecycle.fail(runId, "provider", e.getMessage());
             return;
         }
         List<EvalExample> examples = QuarkusTransaction.requiringNew().call(() -> EvalExample.ofRun(runId));
@@ -105,14 +107,14 @@ public class RunExecution {
             try {
                 answerAll(run, model, examples, connection, spec.maxConcurrency());
             } catch (ProviderRefused e) {
-                ledger.fail(runId, "provider", model.role().wire() + " model '" + model.model() + "': " + e.getMessage());
+                lifecycle.fail(runId, "provider", model.role().wire() + " model '" + model.model() + "': " + e.getMessage());
                 return;
             }
             // A model that answered nothing was not evaluated: scoring its empty answers would "reject" it for a
             // quality it never got to show (a revoked key, a provider outage), so the run fails and says why.
             Optional<String> failure = ledger.everyCallFailed(runId, model.role());
             if (failure.isPresent()) {
-                ledger.fail(runId, "provider", model.role().wire() + " model '" + model.model() + "' answered none of the "
+                lifecycle.fail(runId, "provider", model.role().wire() + " model '" + model.model() + "' answered none of the "
                         + examples.size() + " examples: " + failure.get() + "; check the account's key and the provider's status, "
                         + "then start the evaluation again");
                 return;
@@ -122,7 +124,7 @@ public class RunExecution {
             try {
                 judgeAll(run, spec, examples, connection);
             } catch (ProviderRefused e) {
-                ledger.fail(runId, "provider", "judge model '" + spec.judge().model() + "': " + e.getMessage());
+                lifecycle.fail(runId, "provider", "judge model '" + spec.judge().model() + "': " + e.getMessage());
                 return;
             }
         }
@@ -236,8 +238,8 @@ public class RunExecution {
                             throttled++;
                         }
                         case UNAVAILABLE -> {
-                            if (transientFailures.merge(call, 1, Integer::sum) >= maxTransientFailures) {
-                                call.refused().accept("provider unavailable after " + maxTransientFailures + " attempts: " + outcome.message());
+                            if (transientFailures.merge(call, 1, Integer::sum) >= config.maxTransientFailures()) {
+                                call.refused().accept("provider unavailable after " + config.maxTransientFailures() + " attempts: " + outcome.message());
                                 pending.remove(call);
                             }
                         }
@@ -252,7 +254,7 @@ public class RunExecution {
                 } else {
                     concurrency.clean();
                 }
-                ledger.renewLease(run.id);
+                lifecycle.renewLease(run.id);
             }
         } finally {
             pool.shutdownNow();
@@ -299,7 +301,7 @@ public class RunExecution {
         ReportAssembly.Assembled assembled = ReportAssembly.assemble(run.id, run.datasetId, run.versionId, spec, answers,
                 model -> known.computeIfAbsent(model, m -> prices.pricesOf(run.tenantId, m)), Optional.empty(),
                 idx -> lastUserMessage(byIdx.get(idx)), judgeReport);
-        ledger.complete(run.id, assembled);
+        lifecycle.complete(run.id, assembled);
     }
 
     List<PromptMessage> prompt(EvalExample example) {

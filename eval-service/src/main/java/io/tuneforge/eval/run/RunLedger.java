@@ -8,48 +8,38 @@ import io.tuneforge.eval.domain.EvalExample;
 import io.tuneforge.eval.domain.EvalRun;
 import io.tuneforge.eval.domain.EvalSample;
 import io.tuneforge.eval.domain.EvalSpec;
-import io.tuneforge.eval.domain.EvalState;
 import io.tuneforge.eval.domain.ModelRole;
 import io.tuneforge.eval.domain.TaskKind;
 import io.tuneforge.eval.domain.EvalJudgement;
 import io.tuneforge.eval.report.EvalReport;
-import io.tuneforge.eval.review.ReviewPairs;
 import io.tuneforge.eval.metrics.AnswerNormalizer;
 import io.tuneforge.eval.metrics.Scorecard;
 import io.tuneforge.eval.provider.ModelAnswer;
 import io.tuneforge.eval.report.ReportAssembly;
 import io.tuneforge.events.eval.EvalCompleted;
-import io.tuneforge.events.eval.EvalFailed;
 import io.tuneforge.events.eval.JudgeUsage;
 import io.tuneforge.events.eval.ModelSummary;
-import io.tuneforge.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every state change of a run, each in its own transaction: claiming a run under a lease, copying its
- * examples, recording one sample, finishing (with its event through the outbox).
+ * What a run records on its way, each in its own transaction: its examples (copied once), one sample, one
+ * judgement, the pacing counters. Its state is {@link RunLifecycle}'s alone.
  */
 @ApplicationScoped
 public class RunLedger {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -59,40 +49,6 @@ public class RunLedger {
 
     @Inject
     JsonColumns columns;
-
-    @Inject
-    ReviewPairs reviewPairs;
-
-    @ConfigProperty(name = "tuneforge.eval.worker.lease", defaultValue = "60s")
-    Duration lease;
-
-    /**
-     * Takes the oldest queued run, or a running one whose lease ran out (its worker died). SKIP LOCKED
-     * lets replicas claim different runs at the same time.
-     */
-    public Optional<String> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            @SuppressWarnings("unchecked")
-            List<String> ids = em.createNativeQuery("select id from eval_run where state in ('queued', 'running')"
-                            + " and (lease_until is null or lease_until < :now) order by id limit 1 for update skip locked")
-                    .setParameter("now", now).getResultList();
-            if (ids.isEmpty()) {
-                return Optional.empty();
-            }
-            EvalRun run = EvalRun.findById(ids.get(0));
-            run.state = EvalState.RUNNING.wire();
-            run.leaseUntil = now.plus(lease);
-            if (run.startedAt == null) {
-                run.startedAt = now;
-            }
-            return Optional.of(run.id);
-        });
-    }
-
-    public void renewLease(String runId) {
-        QuarkusTransaction.requiringNew().run(() -> EvalRun.update("leaseUntil = ?1 where id = ?2", clock.instant().plus(lease), runId));
-    }
 
     public EvalRun run(String runId) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -217,37 +173,6 @@ public class RunLedger {
             sample.error = error;
             sample.finishedAt = clock.instant();
             sample.persist();
-        });
-    }
-
-    public void complete(String runId, ReportAssembly.Assembled assembled) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            EvalRun run = EvalRun.findById(runId);
-            if (run.evalState() != EvalState.RUNNING) {
-                return;
-            }
-            run.state = EvalState.COMPLETED.wire();
-            run.decision = assembled.decision().decision();
-            run.report = columns.write(assembled.report());
-            run.finishedAt = clock.instant();
-            run.leaseUntil = null;
-            reviewPairs.create(run.id, assembled.report());
-            outbox.publish(run.tenantId, completedEvent(run, assembled.report()));
-        });
-    }
-
-    public void fail(String runId, String kind, String message) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            EvalRun run = EvalRun.findById(runId);
-            if (run.evalState() == EvalState.COMPLETED || run.evalState() == EvalState.FAILED) {
-                return;
-            }
-            run.state = EvalState.FAILED.wire();
-            run.failureKind = kind;
-            run.failure = message;
-            run.finishedAt = clock.instant();
-            run.leaseUntil = null;
-            outbox.publish(run.tenantId, new EvalFailed(run.id, run.datasetId, run.versionId, kind, message, run.jobId, run.pipelineId));
         });
     }
 

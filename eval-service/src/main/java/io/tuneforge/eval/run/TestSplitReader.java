@@ -6,7 +6,7 @@ import io.tuneforge.eval.provider.PromptMessage;
 import io.tuneforge.platform.tenancy.ServiceCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.tuneforge.eval.EvalConfig;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,11 +30,8 @@ public class TestSplitReader {
 
     private static final int ATTEMPTS = 3;
 
-    @ConfigProperty(name = "tuneforge.eval.dataset-service-url")
-    String datasetServiceUrl;
-
-    @ConfigProperty(name = "tuneforge.eval.dataset-service-timeout", defaultValue = "60s")
-    Duration timeout;
+    @Inject
+    EvalConfig config;
 
     @Inject
     ServiceCredentials credentials;
@@ -46,11 +43,11 @@ public class TestSplitReader {
 
     /** Feeds every example of the split at {@code testPath} to {@code sink}, in split order. */
     public void read(String tenantId, String testPath, Consumer<HeldOutExample> sink) {
-        URI uri = URI.create(datasetServiceUrl.replaceAll("/$", "") + testPath);
+        URI uri = URI.create(config.datasetServiceUrl().replaceAll("/$", "") + testPath);
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<Stream<String>> response = http.send(credentials.authorize(
-                        HttpRequest.newBuilder(uri).timeout(timeout).GET(), tenantId).build(), HttpResponse.BodyHandlers.ofLines());
+                        HttpRequest.newBuilder(uri).timeout(config.datasetServiceTimeout()).GET(), tenantId).build(), HttpResponse.BodyHandlers.ofLines());
                 try (Stream<String> lines = response.body()) {
                     if (response.statusCode() >= 500 && attempt < ATTEMPTS) {
                         continue;
