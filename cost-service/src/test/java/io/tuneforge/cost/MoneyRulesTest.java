@@ -64,7 +64,7 @@ class MoneyRulesTest {
         FineTuningPayoff payoff = FineTuningPayoff.of(
                 new MonthlyInferenceCost(mini, true, new BigDecimal("480"), List.of()),
                 new MonthlyInferenceCost(full, false, new BigDecimal("3800"), List.of()),
-                new BigDecimal("5000"), null, 12);
+                new BigDecimal("5000"), null, BigDecimal.ZERO, null, 12);
         assertThat(payoff.monthlySavings()).isEqualByComparingTo("3320");
         assertThat(payoff.totalFineTuned()).isEqualByComparingTo("10760");
         assertThat(payoff.totalBase()).isEqualByComparingTo("45600");
@@ -73,11 +73,31 @@ class MoneyRulesTest {
     }
 
     @Test
+    void hostingIsPartOfTheFineTunedMonthlyCost() {
+        FineTuningPayoff payoff = FineTuningPayoff.of(
+                new MonthlyInferenceCost(model("gpt-4.1-mini"), true, new BigDecimal("480"), List.of()),
+                new MonthlyInferenceCost(model("gpt-4.1"), false, new BigDecimal("3800"), List.of()),
+                new BigDecimal("5000"), null, new BigDecimal("1241"), null, 12);
+        assertThat(payoff.fineTunedMonthly()).isEqualByComparingTo("1721");
+        assertThat(payoff.monthlySavings()).isEqualByComparingTo("2079");
+        assertThat(payoff.totalFineTuned()).as("5000 + 12 x 1721").isEqualByComparingTo("25652");
+        assertThat(payoff.breakEvenMonths()).as("5000 / 2079, rounded up").isEqualByComparingTo("2.41");
+        FineTuningPayoff unknownHosting = FineTuningPayoff.of(
+                new MonthlyInferenceCost(model("gpt-4.1-mini"), true, new BigDecimal("480"), List.of()),
+                new MonthlyInferenceCost(model("gpt-4.1"), false, new BigDecimal("3800"), List.of()),
+                new BigDecimal("5000"), null, null, "gpt-4.1-mini standard hosting price", 12);
+        assertThat(unknownHosting.totalFineTuned()).isNull();
+        assertThat(unknownHosting.monthlySavings()).isNull();
+        assertThat(unknownHosting.totalBase()).isEqualByComparingTo("45600");
+        assertThat(unknownHosting.unknown()).containsExactly("gpt-4.1-mini standard hosting price");
+    }
+
+    @Test
     void anUnknownPriceMakesTheTotalsUnknownNotZero() {
         FineTuningPayoff payoff = FineTuningPayoff.of(
                 new MonthlyInferenceCost(model("gpt-x"), true, null, List.of("gpt-x fine-tuned output")),
                 new MonthlyInferenceCost(model("gpt-4.1"), false, new BigDecimal("3800"), List.of()),
-                new BigDecimal("5"), null, 12);
+                new BigDecimal("5"), null, BigDecimal.ZERO, null, 12);
         assertThat(payoff.totalFineTuned()).isNull();
         assertThat(payoff.totalSavings()).isNull();
         assertThat(payoff.breakEvenMonths()).isNull();

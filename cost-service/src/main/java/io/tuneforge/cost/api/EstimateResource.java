@@ -2,6 +2,8 @@ package io.tuneforge.cost.api;
 
 import io.tuneforge.events.job.AutoEpochs;
 import io.tuneforge.cost.domain.CatalogModel;
+import io.tuneforge.cost.domain.DeploymentType;
+import io.tuneforge.cost.domain.HostingPrice;
 import io.tuneforge.cost.domain.EstimateCandidate;
 import io.tuneforge.cost.domain.FineTuningMethod;
 import io.tuneforge.cost.domain.TrainingEstimate;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 @Path("/api/v1/estimates")
@@ -114,7 +117,8 @@ public class EstimateResource {
             @Valid LoadRequest base,
             @DecimalMin(value = "0", message = "must not be negative") BigDecimal trainingCostUsd,
             @Min(0) @Max(value = Bounds.TRAINING_TOKENS, message = "must be at most {value} tokens") Long trainedTokens,
-            @Min(1) @Max(120) Integer months) {
+            @Min(1) @Max(120) Integer months,
+            String deploymentType) {
     }
 
     public record MonthlyView(String model, boolean fineTuned, BigDecimal monthlyCostUsd, List<String> missingPrices) {
@@ -123,7 +127,17 @@ public class EstimateResource {
         }
     }
 
+    /** Hourly fee x {@link HostingPrice#HOURS_PER_MONTH}; null amounts are unknown. */
+    public record HostingView(String deploymentType, BigDecimal hourlyUsd, BigDecimal monthlyUsd, BigDecimal hoursPerMonth,
+                              String source) {
+    }
+
+    /**
+     * @param hosting                   the Azure deployment's hosting, null when no deployment_type was asked (OpenAI: none)
+     * @param fineTunedMonthlyTotalUsd  fine-tuned inference + hosting per month
+     */
     public record InferenceEstimateView(long requestsPerMonth, int months, MonthlyView fineTuned, MonthlyView base,
+                                        HostingView hosting, BigDecimal fineTunedMonthlyTotalUsd,
                                         BigDecimal monthlySavingsUsd, BigDecimal trainingCostUsd,
                                         BigDecimal totalFineTunedUsd, BigDecimal totalBaseUsd, BigDecimal totalSavingsUsd,
                                         BigDecimal breakEvenMonths, List<String> unknown) {
@@ -159,7 +173,7 @@ public class EstimateResource {
         Instant now = clock.instant();
         List<CandidateQuote> quotes = request.models() == null || request.models().isEmpty()
                 ? TrainingCost.quoteAll(method, trainedTokens, now)
-                : TrainingCost.quote(request.models().stream().map(EstimateResource::catalogModel).toList(), trainedTokens, now);
+                : TrainingCost.quote(request.models().stream().map(name -> catalogModel("models[]", name)).toList(), trainedTokens, now);
         return new TrainingQuoteView(method.wireName(), request.trainExamples(), request.tokensPerEpoch(), epochs, trainedTokens,
                 quotes.stream().map(CandidateView::of).toList());
     }
@@ -171,11 +185,13 @@ public class EstimateResource {
             description = "monthly = requests x (input x input price + cached x cached price + output x output price) / 1M, "
                     + "with fine-tuned prices for the fine-tuned model and base prices for base_model (default: the same model). "
                     + "Totals over `months` (default 12): training + months x fine-tuned monthly against months x base monthly, "
-                    + "and the months until training pays for itself.")
+                    + "and the months until training pays for itself. deployment_type (Azure: developertier, standard, "
+                    + "globalstandard) adds the deployment's hourly hosting x 730 h to the fine-tuned monthly cost; omitted = "
+                    + "OpenAI, which charges no hosting.")
     public InferenceEstimateView quoteInference(@Valid @NotNull InferenceEstimateRequest request) {
         Instant now = clock.instant();
-        CatalogModel model = catalogModel(request.model());
-        CatalogModel baseModel = request.baseModel() == null ? model : catalogModel(request.baseModel());
+        CatalogModel model = catalogModel("model", request.model());
+        CatalogModel baseModel = request.baseModel() == null ? model : catalogModel("base_model", request.baseModel());
         LoadRequest baseLoad = request.base() == null ? request.fineTuned() : request.base();
         int months = request.months() == null ? 12 : request.months();
         MonthlyInferenceCost fineTuned = MonthlyInferenceCost.of(model, true, request.requestsPerMonth(), request.fineTuned().load(), now);
@@ -189,9 +205,24 @@ public class EstimateResource {
         } else if (trainingCost == null) {
             trainingUnknown = "training cost (send training_cost_usd or trained_tokens)";
         }
-        FineTuningPayoff payoff = FineTuningPayoff.of(fineTuned, base, trainingCost, trainingUnknown, months);
+        HostingView hosting = null;
+        BigDecimal hostingMonthly = BigDecimal.ZERO;
+        String hostingUnknown = null;
+        if (request.deploymentType() != null) {
+            DeploymentType type = DeploymentType.of(request.deploymentType()).orElseThrow(() -> ApiProblem.badRequest(
+                    "Unknown deployment type", "deployment_type '" + request.deploymentType()
+                            + "' is not known; use developertier, standard or globalstandard (Azure), or omit it for OpenAI."));
+            Optional<HostingPrice> price = HostingPrice.inForce(model.modelId, type, now);
+            BigDecimal hourly = price.map(p -> p.hourlyUsd).orElse(null);
+            hostingMonthly = hourly == null ? null : hourly.multiply(HostingPrice.HOURS_PER_MONTH);
+            hostingUnknown = hourly == null ? model.modelId + " " + type.wireName() + " hosting price" : null;
+            hosting = new HostingView(type.wireName(), hourly, hostingMonthly, HostingPrice.HOURS_PER_MONTH,
+                    price.map(p -> p.source).orElse(null));
+        }
+        FineTuningPayoff payoff = FineTuningPayoff.of(fineTuned, base, trainingCost, trainingUnknown, hostingMonthly,
+                hostingUnknown, months);
         return new InferenceEstimateView(request.requestsPerMonth(), months, MonthlyView.of(fineTuned), MonthlyView.of(base),
-                payoff.monthlySavings(), trainingCost, payoff.totalFineTuned(), payoff.totalBase(), payoff.totalSavings(),
+                hosting, payoff.fineTunedMonthly(), payoff.monthlySavings(), trainingCost, payoff.totalFineTuned(), payoff.totalBase(), payoff.totalSavings(),
                 payoff.breakEvenMonths(), payoff.unknown());
     }
 
@@ -200,8 +231,7 @@ public class EstimateResource {
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(c -> c.modelId)).toList();
     }
 
-    private static CatalogModel catalogModel(String name) {
-        return CatalogModel.resolve(name).orElseThrow(() -> ApiProblem.badRequest("Unknown model",
-                "Model '" + name + "' is not in the catalog; GET /api/v1/catalog/models lists the models that can be estimated."));
+    private static CatalogModel catalogModel(String field, String name) {
+        return CatalogModel.require(field, name, Map.of());
     }
 }

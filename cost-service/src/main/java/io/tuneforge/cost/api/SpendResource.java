@@ -1,5 +1,6 @@
 package io.tuneforge.cost.api;
 
+import io.tuneforge.cost.domain.DeploymentType;
 import io.tuneforge.cost.domain.JobCost;
 import io.tuneforge.cost.domain.SpendKind;
 import io.tuneforge.cost.spend.SpendLedger;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -151,13 +153,63 @@ public class SpendResource {
                     + "the same way as inference.usage (an inference reference is a usage_id). Idempotent by (kind, reference): "
                     + "201 when recorded, 200 when that reference was already recorded.")
     public Response usage(@Valid @NotNull UsageRequest request) {
-        SpendKind kind = SpendKind.of(request.kind()).filter(k -> k != SpendKind.TRAINING)
+        SpendKind kind = SpendKind.of(request.kind()).filter(k -> k == SpendKind.EVALUATION || k == SpendKind.INFERENCE)
                 .orElseThrow(() -> ApiProblem.badRequest("Invalid kind", "kind '" + request.kind()
-                        + "' cannot be reported here; use evaluation or inference (training is booked from job.succeeded)."));
+                        + "' cannot be reported here; use evaluation or inference (training is booked from job.succeeded, "
+                        + "hosting with POST /api/v1/spend/deployments)."));
         boolean recorded = ledger.recordUsage(tenant.id(), new UsageReport(kind, request.reference(), request.model(),
                 request.inputTokens(), request.cachedInputTokens() == null ? 0 : request.cachedInputTokens(),
                 request.outputTokens(), request.occurredAt(), request.pipelineId()));
         return Response.status(recorded ? Response.Status.CREATED : Response.Status.OK).build();
+    }
+
+    /**
+     * A period an Azure deployment was up, in the shape of a {@code deployment.*} event: the deployment (its
+     * name on the account), the provider account, the model it serves, its sku, and when it started and ended
+     * (a removed deployment's whole life, or one billing period of a running one).
+     */
+    public record DeploymentHoursRequest(
+            @NotBlank @Size(max = 128) String deploymentId,
+            @NotBlank @Size(max = 64) String accountId,
+            @NotBlank @Size(max = 200) String model,
+            @NotBlank String sku,
+            @NotNull Instant startedAt,
+            @NotNull Instant endedAt,
+            @Size(min = 1, max = 64) String pipelineId) {
+    }
+
+    public record DeploymentHoursView(String deploymentId, String sku, Instant startedAt, Instant endedAt, BigDecimal hours,
+                                      BigDecimal amountUsd, int entries, boolean booked) {
+    }
+
+    @POST
+    @Path("/deployments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Book hours a deployment was up as hosting spend",
+            description = "hours x the hourly hosting price of the model's deployment type (sku developertier, standard or "
+                    + "globalstandard) in force, one spend entry per UTC day; counted by budgets and reservations like any "
+                    + "spend. Idempotent by (deployment_id, started_at): 201 booked, 200 already booked. amount_usd null = "
+                    + "hosting price unknown (booked unpriced). The tenant's key, or a service key with X-Tuneforge-Tenant.")
+    public Response deploymentHours(@Valid @NotNull DeploymentHoursRequest request) {
+        DeploymentType type = DeploymentType.of(request.sku()).orElseThrow(() -> ApiProblem.badRequest("Unknown sku",
+                "sku '" + request.sku() + "' is not a deployment type hosting is priced for; use developertier, standard or "
+                        + "globalstandard."));
+        if (!request.endedAt().isAfter(request.startedAt())) {
+            throw ApiProblem.badRequest("Empty period", "ended_at " + request.endedAt() + " must be after started_at "
+                    + request.startedAt() + ".");
+        }
+        if (Duration.between(request.startedAt(), request.endedAt()).toDays() > MAX_REPORT_DAYS) {
+            throw ApiProblem.badRequest("Period too long", "a period may span at most " + MAX_REPORT_DAYS
+                    + " days; report a long-lived deployment's hours in several periods.");
+        }
+        SpendLedger.HostingBooking booking = ledger.recordDeploymentHours(tenant.id(), new SpendLedger.DeploymentPeriod(
+                request.deploymentId().strip(), request.accountId(), request.model().strip(), type, request.startedAt(),
+                request.endedAt(), request.pipelineId()));
+        return Response.status(booking.booked() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new DeploymentHoursView(request.deploymentId().strip(), type.wireName(), request.startedAt(),
+                        request.endedAt(), booking.hours(), booking.amount(), booking.entries(), booking.booked()))
+                .build();
     }
 
     private static LocalDate day(String param, String value) {

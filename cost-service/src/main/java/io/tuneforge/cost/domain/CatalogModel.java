@@ -1,6 +1,8 @@
 package io.tuneforge.cost.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.tuneforge.dataset.validation.tokens.TrainingModel;
+import io.tuneforge.platform.problem.ApiProblem;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A fine-tunable base model: its limits and the fine-tuning methods it supports (prices are in {@link ModelPrice}). */
@@ -85,22 +88,60 @@ public class CatalogModel extends PanacheEntityBase {
     }
 
     /**
-     * The catalog model a provider model name refers to: the id ({@code gpt-4.1-mini}), its snapshot
-     * ({@code gpt-4.1-mini-2025-04-14}), another dated snapshot of it, or a fine-tuned model built on it
-     * ({@code ft:gpt-4.1-mini-2025-04-14:acme:tickets:abc}).
+     * The catalog model a provider model name refers to, resolved exactly as the validator resolves it
+     * ({@link TrainingModel#find}): the id, a dated snapshot, Azure's spelling, an OpenAI fine-tuned model
+     * ({@code ft:<base>:...}), an Azure fine-tuned model ({@code <base>.ft-<id>}), or one of the tenant's
+     * Azure deployments ({@code deployments}: deployment name to the model it serves). A model an admin
+     * added to the catalog that the validator does not know resolves by its exact id or snapshot only.
      */
-    public static Optional<CatalogModel> resolve(String modelName) {
+    public static Optional<CatalogModel> resolve(String modelName, Map<String, String> deployments) {
         if (modelName == null || modelName.isBlank()) {
             return Optional.empty();
         }
-        String base = modelName.startsWith("ft:") ? modelName.substring(3).split(":", 2)[0] : modelName;
-        return all().stream()
-                .filter(m -> base.equals(m.modelId) || base.equals(m.snapshot) || isDatedSnapshotOf(base, m.modelId))
-                // gpt-4.1-mini-2025-04-14 must resolve to gpt-4.1-mini, not gpt-4.1: the longest id wins.
-                .max((a, b) -> Integer.compare(a.modelId.length(), b.modelId.length()));
+        Optional<TrainingModel> known = TrainingModel.find(modelName, deployments);
+        if (known.isPresent()) {
+            return CatalogModel.<CatalogModel>findByIdOptional(known.get().baseModel());
+        }
+        String name = modelName.strip();
+        return CatalogModel.<CatalogModel>findByIdOptional(name)
+                .or(() -> CatalogModel.<CatalogModel>find("snapshot", name).firstResultOptional());
     }
 
-    private static boolean isDatedSnapshotOf(String name, String modelId) {
-        return name.startsWith(modelId + "-") && name.substring(modelId.length() + 1).matches("\\d{4}-\\d{2}-\\d{2}");
+    /** {@link #resolve(String, Map)} without deployment names. */
+    public static Optional<CatalogModel> resolve(String modelName) {
+        return resolve(modelName, Map.of());
+    }
+
+    /**
+     * The catalog model {@code modelName} names, or a 400 naming every model name that would be accepted:
+     * for the questions that need a price (estimates, reservations) a guess would be a wrong number.
+     */
+    public static CatalogModel require(String field, String modelName, Map<String, String> deployments) {
+        return resolve(modelName, deployments).orElseThrow(() -> {
+            List<String> known = new ArrayList<>(TrainingModel.knownNames());
+            all().stream().map(m -> m.modelId).filter(id -> !known.contains(id)).forEach(known::add);
+            return ApiProblem.badRequest("Unknown model", (modelName == null || modelName.isBlank()
+                    ? field + " is missing" : field + " '" + modelName + "' names no model in the catalog")
+                    + ". Use one of " + String.join(", ", known) + ", a fine-tuned model built on one "
+                    + "(ft:<base>:<org>:<suffix>:<id>, or Azure's <base>.ft-<id>), or an Azure deployment of one; "
+                    + "GET /api/v1/catalog/models lists them.");
+        });
+    }
+
+    /**
+     * Whether a model name is a fine-tuned model (priced with fine-tuned inference prices): an OpenAI
+     * {@code ft:} name, an Azure {@code .ft-} name, or a deployment serving one.
+     */
+    public static boolean isFineTuned(String modelName, Map<String, String> deployments) {
+        if (modelName == null) {
+            return false;
+        }
+        String name = modelName.strip();
+        String served = deployments.getOrDefault(name, name);
+        return isFineTunedName(name) || isFineTunedName(served);
+    }
+
+    private static boolean isFineTunedName(String name) {
+        return name.startsWith("ft:") || name.matches(".+\\.ft-[0-9A-Za-z][0-9A-Za-z_-]*");
     }
 }

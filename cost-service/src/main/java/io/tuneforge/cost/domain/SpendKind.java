@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** What money was spent on; spend reports group by it. */
 public enum SpendKind {
-    TRAINING, EVALUATION, INFERENCE;
+    TRAINING, EVALUATION, INFERENCE,
+    /** Hours an Azure deployment of a fine-tuned model was up (billed even when idle). */
+    HOSTING;
 
     public String wireName() {
         return name().toLowerCase();

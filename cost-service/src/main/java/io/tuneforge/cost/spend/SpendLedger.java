@@ -3,6 +3,9 @@ package io.tuneforge.cost.spend;
 import io.tuneforge.cost.budget.BudgetGuard;
 import io.tuneforge.cost.domain.BudgetReservation;
 import io.tuneforge.cost.domain.CatalogModel;
+import io.tuneforge.cost.domain.DeploymentHours;
+import io.tuneforge.cost.domain.DeploymentType;
+import io.tuneforge.cost.domain.HostingPrice;
 import io.tuneforge.cost.domain.EstimateCandidate;
 import io.tuneforge.cost.domain.InferencePrices;
 import io.tuneforge.cost.domain.JobCost;
@@ -23,11 +26,14 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -137,8 +143,9 @@ public class SpendLedger {
     }
 
     /**
-     * Tokens an eval run or production traffic used on a model; fine-tuned ({@code ft:...}) models are
-     * priced with the fine-tuned inference prices of their base model.
+     * Tokens an eval run or production traffic used on a model; fine-tuned models ({@code ft:...}, Azure's
+     * {@code <base>.ft-...}, or a deployment of the tenant's serving one) are priced with the fine-tuned
+     * inference prices of their base model.
      *
      * @return false when this reference was already recorded (nothing changed)
      */
@@ -148,9 +155,10 @@ public class SpendLedger {
             return false;
         }
         Instant at = usage.occurredAt() != null ? usage.occurredAt() : clock.instant();
-        Optional<CatalogModel> model = CatalogModel.resolve(usage.model());
+        Map<String, String> deployment = DeploymentHours.servedAs(tenantId, usage.model());
+        Optional<CatalogModel> model = CatalogModel.resolve(usage.model(), deployment);
         Optional<ModelPrice> price = model.flatMap(m -> ModelPrice.inForce(m.modelId, at));
-        boolean fineTuned = usage.model().startsWith("ft:");
+        boolean fineTuned = CatalogModel.isFineTuned(usage.model(), deployment);
         BigDecimal amount = price.map(p -> p.inference(fineTuned))
                 .filter(p -> p.missingFor(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens()).isEmpty())
                 .map(p -> priced(p, usage))
@@ -162,11 +170,76 @@ public class SpendLedger {
         return true;
     }
 
+    /** A deployment's up-time as the provider bills it; {@code model} may be a fine-tuned name (priced as its base). */
+    public record DeploymentPeriod(String deploymentId, String accountId, String model, DeploymentType type, Instant startedAt,
+                                   Instant endedAt, String pipelineId) {
+    }
+
+    /**
+     * @param booked false when this (deployment, started_at) was already booked (nothing changed)
+     * @param amount the whole period's priced amount, null when a needed hosting price is unknown
+     */
+    public record HostingBooking(boolean booked, BigDecimal hours, BigDecimal amount, int entries) {
+    }
+
+    /**
+     * Books a deployment's hours as hosting spend: one entry per UTC day the period touches (so daily reports
+     * and monthly budgets see each day's hours), each priced with the hourly fee in force at that piece's start.
+     * Once per (deployment, started_at): the same period reported again books nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HostingBooking recordDeploymentHours(String tenantId, DeploymentPeriod period) {
+        DeploymentHours.Key key = new DeploymentHours.Key(tenantId, period.deploymentId(), period.startedAt());
+        Optional<DeploymentHours> existing = DeploymentHours.findByIdOptional(key);
+        if (existing.isPresent()) {
+            return new HostingBooking(false, hours(period.startedAt(), period.endedAt()), null, 0);
+        }
+        Optional<CatalogModel> model = CatalogModel.resolve(period.model());
+        BigDecimal total = BigDecimal.ZERO;
+        String firstEntry = null;
+        int entries = 0;
+        for (Instant from = period.startedAt(); from.isBefore(period.endedAt()); ) {
+            Instant nextDay = SpendEntry.dayOf(from).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant to = nextDay.isBefore(period.endedAt()) ? nextDay : period.endedAt();
+            Instant pieceStart = from;
+            Optional<HostingPrice> price = model.flatMap(m -> HostingPrice.inForce(m.modelId, period.type(), pieceStart));
+            BigDecimal hourly = price.map(p -> p.hourlyUsd).orElse(null);
+            BigDecimal amount = hourly == null ? null : hourly.multiply(hours(from, to)).setScale(12, RoundingMode.HALF_EVEN);
+            total = total == null || amount == null ? null : total.add(amount);
+            String entryId = persist(tenantId, SpendKind.HOSTING, period.deploymentId() + "/" + period.startedAt() + "/" + from,
+                    model, period.model(), 0, amount, price.map(p -> p.priceId).orElse(null), from, period.pipelineId());
+            firstEntry = firstEntry == null ? entryId : firstEntry;
+            entries++;
+            from = to;
+        }
+        if (total == null) {
+            LOG.warnf("deployment %s: no %s hosting price for '%s'; hours booked as unpriced. Add one with "
+                    + "POST /api/v1/catalog/hosting-prices", period.deploymentId(), period.type().wireName(), period.model());
+        }
+        DeploymentHours hours = new DeploymentHours();
+        hours.key = key;
+        hours.endedAt = period.endedAt();
+        hours.accountId = period.accountId();
+        hours.model = period.model();
+        hours.sku = period.type().wireName();
+        hours.entryId = firstEntry;
+        hours.persist();
+        for (YearMonth month = YearMonth.from(period.startedAt().atZone(ZoneOffset.UTC));
+             !month.isAfter(YearMonth.from(period.endedAt().atZone(ZoneOffset.UTC))); month = month.plusMonths(1)) {
+            budgets.review(tenantId, period.pipelineId(), month);
+        }
+        return new HostingBooking(true, hours(period.startedAt(), period.endedAt()), total, entries);
+    }
+
+    private static BigDecimal hours(Instant from, Instant to) {
+        return BigDecimal.valueOf(Duration.between(from, to).getSeconds()).divide(BigDecimal.valueOf(3600), 12, RoundingMode.HALF_EVEN);
+    }
+
     private static BigDecimal priced(InferencePrices prices, UsageReport usage) {
         return prices.costOf(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
     }
 
-    private void persist(String tenantId, SpendKind kind, String reference, Optional<CatalogModel> model, String modelName,
+    private String persist(String tenantId, SpendKind kind, String reference, Optional<CatalogModel> model, String modelName,
                          long tokens, BigDecimal amount, String priceId, Instant occurredAt, String pipelineId) {
         SpendEntry entry = new SpendEntry();
         entry.entryId = EntityIds.next("spend");
@@ -183,5 +256,6 @@ public class SpendLedger {
         entry.day = SpendEntry.dayOf(occurredAt);
         entry.recordedAt = clock.instant();
         entry.persist();
+        return entry.entryId;
     }
 }
