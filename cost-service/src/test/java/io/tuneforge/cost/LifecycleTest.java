@@ -1,5 +1,6 @@
 package io.tuneforge.cost;
 
+import io.tuneforge.testsupport.ShiftableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tuneforge.testsupport.PlatformTestResource;

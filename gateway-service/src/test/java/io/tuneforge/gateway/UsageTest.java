@@ -1,5 +1,6 @@
 package io.tuneforge.gateway;
 
+import io.tuneforge.testsupport.ShiftableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tuneforge.events.EventCodec;

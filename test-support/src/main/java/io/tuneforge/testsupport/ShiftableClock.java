@@ -1,7 +1,4 @@
-package io.tuneforge.gateway;
-
-import io.quarkus.arc.Unremovable;
-import jakarta.enterprise.context.ApplicationScoped;
+package io.tuneforge.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,17 +8,25 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The service's clock in tests (it replaces platform-runtime's default bean): the real UTC time plus an
- * offset a test can move forward, e.g. past the end of a usage window, instead of waiting for it.
+ * A service's clock in tests: the real UTC time plus an offset a test moves, e.g. past the end of a
+ * usage window or a model's end of training, instead of waiting for it. Not a bean by itself: a module
+ * that needs it produces it ({@code @Produces @ApplicationScoped}), which replaces platform-runtime's
+ * default clock in that module's tests only.
  */
-@ApplicationScoped
-@Unremovable
 public class ShiftableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void shift(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
+    }
+
+    public void shiftTo(Instant at) {
+        offset.set(Duration.between(Instant.now(), at));
+    }
+
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override
